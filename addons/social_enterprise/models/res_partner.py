@@ -1,0 +1,87 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import identifiers
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    is_municipality = fields.Boolean(
+        "Municipality",
+        help="A Danish municipality (kommune) that buys places and support.",
+    )
+    municipality_code = fields.Char(
+        size=3,
+        help="The three-digit kommunekode, e.g. 101 for Copenhagen.",
+    )
+    placement_ids = fields.One2many("social.placement", "municipality_id", "Placements")
+    placement_count = fields.Integer(compute="_compute_placement_count")
+
+    _municipality_code_unique = models.UniqueIndex(
+        "(municipality_code) WHERE municipality_code IS NOT NULL AND active",
+        "Another municipality already has this municipality code.",
+    )
+
+    @api.constrains("municipality_code")
+    def _check_municipality_code(self):
+        for partner in self:
+            code = partner.municipality_code
+            if code and not (len(code) == 3 and code.isdigit()):
+                raise ValidationError(
+                    self.env._(
+                        "Municipality Code of %(name)s: expected three digits such as "
+                        "101, "
+                        "got '%(code)s'.",
+                        name=partner.display_name,
+                        code=code,
+                    )
+                )
+
+    @api.constrains("vat", "country_id", "is_municipality")
+    def _check_danish_cvr(self):
+        """Danish companies and municipalities carry a CVR with a modulus-11 check."""
+        for partner in self:
+            danish = partner.country_id.code == "DK" or partner.is_municipality
+            if not partner.vat or not danish or not partner.is_company:
+                continue
+            if not identifiers.is_valid_cvr(partner.vat):
+                raise ValidationError(
+                    self.env._(
+                        "Tax ID (CVR) of %(name)s: expected 8 digits with a valid "
+                        "check digit, "
+                        "e.g. DK64942212; got '%(vat)s'.",
+                        name=partner.display_name,
+                        vat=partner.vat,
+                    )
+                )
+
+    def _build_error_peppol_endpoint(self, eas, endpoint):
+        """GLN/EAN location numbers (scheme 0088) must be 13 digits with a GS1 check
+        digit."""
+        if eas == "0088" and not identifiers.is_valid_gln(endpoint):
+            return self.env._(
+                "Peppol Endpoint (EAN/GLN location number): expected 13 digits with a "
+                "valid "
+                "GS1 check digit, e.g. 5798000416604; got '%(endpoint)s'.",
+                endpoint=endpoint,
+            )
+        return super()._build_error_peppol_endpoint(eas, endpoint)
+
+    def _compute_placement_count(self):
+        counts = dict(
+            self.env["social.placement"]._read_group(
+                [("municipality_id", "in", self.ids)], ["municipality_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.placement_count = counts.get(partner, 0)
+
+    def action_view_placements(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_placement_action"
+        )
+        action["domain"] = [("municipality_id", "=", self.id)]
+        action["context"] = {"default_municipality_id": self.id}
+        return action

@@ -1,0 +1,32 @@
+"""The ratio rule (rimelighedskrav) for wage-subsidy and work-placement people.
+
+Per production unit (P-number): one person in løntilskud or virksomhedspraktik for
+every ``per_small`` ordinary employees up to ``threshold`` ordinary employees, then one
+for every ``per_large`` beyond. The parameters come from the company's settings so that
+a change of rule is data, not code.
+
+>>> allowed_subsidised(0)
+0
+>>> allowed_subsidised(5)
+1
+>>> allowed_subsidised(49)
+9
+>>> allowed_subsidised(50)
+10
+>>> allowed_subsidised(75)
+12
+>>> allowed_subsidised(3, minimum=1)
+1
+"""
+
+
+def allowed_subsidised(ordinary, per_small=5, threshold=50, per_large=10, minimum=0):
+    """How many subsidised/praktik people a unit with ``ordinary`` employees may
+    have."""
+    ordinary = max(int(ordinary or 0), 0)
+    allowed = min(ordinary, threshold) // per_small
+    if ordinary > threshold:
+        allowed += (ordinary - threshold) // per_large
+    if ordinary > 0:
+        allowed = max(allowed, minimum)
+    return allowed

@@ -1,0 +1,1 @@
+from . import social_placement_end_wizard

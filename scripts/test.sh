@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# make test: set up, lint, install both addons into a fresh database, run every test, check the log.
+# Last line: "N passed, M failed". Exit status non-zero on anything red.
+# Options (environment): SKIP_LINT=1, KEEP_DB=1 (reuse an installed test database), PYTEST_ARGS.
+source "$(dirname "$0")/common.sh"
+"$ROOT/scripts/setup.sh"
+resolve_odoo_src
+CONF="$(write_odoo_conf)"
+OUT="$ROOT/.cache/test"
+mkdir -p "$OUT"
+red=0
+
+if [ "${SKIP_LINT:-}" != 1 ]; then
+    "$ROOT/scripts/lint.sh" || { red=1; log "Lint failed"; }
+fi
+
+install_log="$OUT/install.log"
+if [ "${KEEP_DB:-}" = 1 ] && psql -d postgres -Atc "select 1 from pg_database where datname='$ODOO_TEST_DB'" | grep -q 1; then
+    log "Reusing test database $ODOO_TEST_DB (KEEP_DB=1): updating the addons"
+    ODOO_BIN -c "$CONF" -d "$ODOO_TEST_DB" -u "$ODOO_ADDONS" --stop-after-init --no-http \
+        --log-level=info --logfile="$install_log" || red=1
+else
+    log "Installing $ODOO_ADDONS with sample data into a fresh database $ODOO_TEST_DB"
+    dropdb --if-exists "$ODOO_TEST_DB"
+    rm -rf "$CACHE_DIR/filestore/filestore/$ODOO_TEST_DB"
+    ODOO_BIN -c "$CONF" -d "$ODOO_TEST_DB" -i "$ODOO_ADDONS" --with-demo --stop-after-init --no-http \
+        --log-level=info --logfile="$install_log" || { red=1; tail -n 40 "$install_log" >&2; }
+fi
+
+test_log="$OUT/tests.log"
+junit="$OUT/junit.xml"
+rm -f "$test_log" "$junit"
+log "Running the tests of both addons and tests/"
+set +e
+# shellcheck disable=SC2086
+"$VENV/bin/pytest" -p no:cacheprovider -p no:logging -q \
+    --odoo-config="$CONF" --odoo-database="$ODOO_TEST_DB" --odoo-log-level=info \
+    --odoo-extra="logfile=$test_log" --junitxml="$junit" \
+    "$ROOT/addons/social_enterprise" "$ROOT/addons/support_hours" "$ROOT/tests" ${PYTEST_ARGS:-}
+pytest_rc=$?
+set -e
+# pytest exits 5 when it collected nothing: that is red here too.
+[ $pytest_rc -eq 0 ] || red=1
+
+log "Checking the Odoo logs for warnings and errors"
+if ! "$VENV/bin/python" "$ROOT/scripts/checklog.py" "$install_log" "$test_log"; then
+    red=1
+fi
+
+counts="$("$VENV/bin/python" - "$junit" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except (OSError, ET.ParseError):
+    print("0 0"); sys.exit()
+suites = [root] if root.tag == "testsuite" else root.findall("testsuite")
+tests = sum(int(s.get("tests", 0)) for s in suites)
+bad = sum(int(s.get("failures", 0)) + int(s.get("errors", 0)) for s in suites)
+skipped = sum(int(s.get("skipped", 0)) for s in suites)
+print(tests - bad - skipped, bad)
+PY
+)"
+passed="${counts% *}"; failed="${counts#* }"
+[ "$passed" -gt 0 ] || red=1
+if [ "$red" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    log "Red: see lint, install log ($install_log) or log check above"
+fi
+echo "$passed passed, $failed failed"
+exit "$red"
