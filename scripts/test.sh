@@ -15,16 +15,24 @@ if [ "${SKIP_LINT:-}" != 1 ]; then
 fi
 
 install_log="$OUT/install.log"
+rm -f "$install_log"
+installed=1
 if [ "${KEEP_DB:-}" = 1 ] && psql -d postgres -Atc "select 1 from pg_database where datname='$ODOO_TEST_DB'" | grep -q 1; then
     log "Reusing test database $ODOO_TEST_DB (KEEP_DB=1): updating the addons"
     ODOO_BIN -c "$CONF" -d "$ODOO_TEST_DB" -u "$ODOO_ADDONS" --stop-after-init --no-http \
-        --log-level=info --logfile="$install_log" || red=1
+        --log-level=info --logfile="$install_log" || installed=0
 else
     log "Installing $ODOO_ADDONS with sample data into a fresh database $ODOO_TEST_DB"
     dropdb --if-exists "$ODOO_TEST_DB"
     rm -rf "$CACHE_DIR/filestore/filestore/$ODOO_TEST_DB"
     ODOO_BIN -c "$CONF" -d "$ODOO_TEST_DB" -i "$ODOO_ADDONS" --with-demo --stop-after-init --no-http \
-        --log-level=info --logfile="$install_log" || { red=1; tail -n 40 "$install_log" >&2; }
+        --log-level=info --logfile="$install_log" || installed=0
+fi
+if [ "$installed" = 0 ] || grep -q "Failed to load registry\|Failed to initialize database" "$install_log"; then
+    grep -v '^  File \|^    ' "$install_log" | grep -A12 -m1 "Traceback" >&2 || tail -n 30 "$install_log" >&2
+    log "Installing the addons failed: see $install_log"
+    echo "0 passed, 1 failed"
+    exit 1
 fi
 
 test_log="$OUT/tests.log"

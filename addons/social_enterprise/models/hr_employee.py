@@ -20,6 +20,22 @@ class HrEmployee(models.Model):
         help="Scheme of the person's active exclusive placement.",
     )
 
+    ordinary_hours_12m = fields.Float(
+        "Ordinary Hours, Last 12 Months",
+        compute="_compute_ordinary_hours_12m",
+        digits=(16, 2),
+        groups="social_enterprise.social_enterprise_group_supervisor",
+        help="Attended hours in small-job or ordinary employment over the last 12 "
+        "months (evidence for the benefit rules on ordinary hours).",
+    )
+
+    def _compute_ordinary_hours_12m(self):
+        hours = self.env["social.placement"]._get_ordinary_hours(
+            self.filtered("id"), fields.Date.context_today(self)
+        )
+        for employee in self:
+            employee.ordinary_hours_12m = hours.get(employee.id, 0.0)
+
     def _compute_placement_count(self):
         counts = dict(
             self.env["social.placement"]._read_group(
@@ -52,4 +68,14 @@ class HrEmployee(models.Model):
         )
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"default_employee_id": self.id}
+        return action
+
+    def action_view_hours(self):
+        """Week-by-week and month-by-month hours of all the person's placements."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_placement_hours_report_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"group_by": ["date:month"]}
         return action

@@ -140,7 +140,22 @@ class SocialPlacement(models.Model):
             if placement.date_end and placement.date_end < today:
                 placement._end(placement.date_end, "completed")
         self._demo_generate_attendance(placements[: len(demo_people.PEOPLE)], today)
+        self._demo_answer_followups(placements, today)
+        self._cron_schedule_followups()
         return placements
+
+    @api.model
+    def _demo_answer_followups(self, placements, today):
+        """Answer the transition follow-ups already due, as a coordinator would have."""
+        answers = ["yes_same", "yes_same", "yes_other", "no", "yes_same", "unknown"]
+        due = placements.transition_followup_ids.filtered(lambda f: f.date_due <= today)
+        for i, followup in enumerate(due.sorted("id")):
+            followup.write(
+                {
+                    "answer": answers[i % len(answers)],
+                    "date_answered": followup.date_due,
+                }
+            )
 
     @api.model
     def _demo_generate_attendance(self, placements, today):

@@ -4,3 +4,6 @@ from . import test_partner
 from . import test_placement
 from . import test_security
 from . import test_cpr
+from . import test_hours
+from . import test_followup
+from . import test_ratio

@@ -106,3 +106,58 @@ def month_ranges(start, end):
         result.append((first, nxt - timedelta(days=1)))
         first = nxt
     return result
+
+
+def planned_on(day, weekly_hours, days_per_week):
+    """Planned (days, hours) of one calendar day for an agreed week.
+
+    The day-by-day form of :func:`planned_days_and_hours`: their sums agree.
+
+    >>> planned_on(date(2026, 11, 16), 30, 4)   # a Monday
+    (0.8, 6.0)
+    >>> planned_on(date(2026, 11, 22), 30, 4)   # a Sunday
+    (0.0, 0.0)
+    >>> planned_on(date(2026, 11, 22), 42, 7)
+    (1.0, 6.0)
+    """
+    if not days_per_week:
+        return 0.0, 0.0
+    if days_per_week > 5:
+        return days_per_week / 7.0, (weekly_hours or 0.0) / 7.0
+    if day.weekday() >= 5:
+        return 0.0, 0.0
+    return days_per_week / 5.0, (weekly_hours or 0.0) / 5.0
+
+
+def iter_days(start, end):
+    """Every day of [start, end]."""
+    day = start
+    while day <= end:
+        yield day
+        day += timedelta(days=1)
+
+
+def review_dates(start, first_months, interval_months, until):
+    """Follow-up dates of a placement from ``start`` up to ``until`` (inclusive).
+
+    The first follow-up comes ``first_months`` after the start (or ``interval_months``
+    when no first delay is set), then every ``interval_months``.
+
+    >>> review_dates(date(2026, 1, 15), 6, 12, date(2028, 1, 1))
+    [datetime.date(2026, 7, 15), datetime.date(2027, 7, 15)]
+    >>> review_dates(date(2026, 1, 15), 0, 0, date(2030, 1, 1))
+    []
+    """
+    first = first_months or interval_months
+    if not first:
+        return []
+    dates = []
+    n = 0
+    due = start + relativedelta(months=first)
+    while due <= until:
+        dates.append(due)
+        if not interval_months:
+            break
+        n += 1
+        due = start + relativedelta(months=first + n * interval_months)
+    return dates

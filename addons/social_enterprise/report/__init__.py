@@ -1,0 +1,2 @@
+from . import social_placement_hours_report
+from . import social_ratio_report
