@@ -34,7 +34,7 @@ class SocialPlacementHoursReport(models.Model):
     placement_id = fields.Many2one("social.placement", readonly=True)
     employee_id = fields.Many2one("hr.employee", "Person", readonly=True)
     scheme_id = fields.Many2one("social.scheme", readonly=True)
-    municipality_id = fields.Many2one("res.partner", "Municipality", readonly=True)
+    municipality_id = fields.Many2one("res.partner", readonly=True)
     supervisor_id = fields.Many2one("hr.employee", "Work Supervisor", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     state = fields.Selection(

@@ -12,7 +12,7 @@ class TestMunicipality(SocialEnterpriseCase):
                 "name": "Aarhus Kommune",
                 "is_company": True,
                 "is_municipality": True,
-                "municipality_code": "751",
+                "municipality_code": "860",
                 "country_id": self.env.ref("base.dk").id,
                 "vat": "DK55133018",
                 "peppol_eas": "0088",
