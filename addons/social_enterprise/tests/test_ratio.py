@@ -35,11 +35,12 @@ class TestRatioRule(SocialEnterpriseCase):
             days_per_week=5,
         )
         self.assertEqual(first.work_address_id, self.unit)
-        self.assertFalse(first.ratio_warning, "6 ordinary employees allow 1")
+        self.assertFalse(first.ratio_warning, "8 ordinary employees allow 1")
         first.action_activate()
         row = self._row()
+        # The second person has no placement yet: still an ordinary employee.
         self.assertEqual(
-            (row.ordinary_count, row.used_count, row.allowed_count), (6, 1, 1)
+            (row.ordinary_count, row.used_count, row.allowed_count), (7, 1, 1)
         )
         self.assertFalse(row.over_limit)
         second = self._placement(
