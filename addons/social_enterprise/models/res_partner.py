@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import identifiers
 
@@ -22,6 +22,35 @@ class ResPartner(models.Model):
         "(municipality_code) WHERE municipality_code IS NOT NULL AND active",
         "Another municipality already has this municipality code.",
     )
+
+    MUNICIPALITY_FIELDS = ("is_municipality", "municipality_code")
+
+    def _check_municipality_rights(self, vals):
+        """Only Social Enterprise managers mark or change municipalities."""
+        if (
+            any(f in vals for f in self.MUNICIPALITY_FIELDS)
+            and not self.env.su
+            and not self.env.user.has_group(
+                "social_enterprise.social_enterprise_group_manager"
+            )
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only Social Enterprise managers can mark a contact as a "
+                    "municipality or change its municipality code."
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("is_municipality") or vals.get("municipality_code"):
+                self._check_municipality_rights(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_municipality_rights(vals)
+        return super().write(vals)
 
     @api.constrains("municipality_code")
     def _check_municipality_code(self):

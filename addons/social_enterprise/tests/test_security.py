@@ -78,3 +78,46 @@ class TestSecurity(SocialEnterpriseCase):
             self.Placement.with_user(self.user_plain).search([])
         with self.assertRaises(AccessError):
             self.env["social.scheme"].with_user(self.user_plain).search([])
+
+    def test_hours_analysis_follows_the_team(self):
+        self.team_placement.action_activate()
+        self.other_placement.action_activate()
+        Report = self.env["social.placement.hours.report"].with_user(
+            self.user_supervisor
+        )
+        placements = Report.search([]).placement_id
+        self.assertIn(self.team_placement, placements)
+        self.assertNotIn(self.other_placement, placements)
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            self.env["social.placement.hours.report"].with_user(self.user_plain).search(
+                []
+            )
+
+    def test_cpr_not_exportable_through_placements(self):
+        self.person.sudo().ssnid = "020202-1234"
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            self.team_placement.with_user(self.user_coordinator).export_data(
+                ["name", "employee_id/ssnid"]
+            )
+        rows = self.team_placement.with_user(self.user_coordinator).export_data(
+            ["name", "employee_id/name"]
+        )["datas"]
+        self.assertNotIn("020202-1234", str(rows))
+
+    def test_only_managers_manage_municipalities(self):
+        partner_admin = self.env.ref("base.group_partner_manager")
+        self.user_coordinator.group_ids += partner_admin
+        Partner = self.env["res.partner"].with_user(self.user_coordinator)
+        with self.assertRaises(AccessError):
+            Partner.create(
+                {"name": "Ny Kommune", "is_company": True, "is_municipality": True}
+            )
+        with self.assertRaises(AccessError):
+            self.municipality.with_user(self.user_coordinator).municipality_code = "998"
+        # Ordinary contact edits stay possible; managers may change municipalities.
+        self.municipality.with_user(self.user_coordinator).phone = "+45 11 22 33 44"
+        self.user_manager.group_ids += partner_admin
+        self.municipality.with_user(self.user_manager).municipality_code = "998"
+        self.assertEqual(self.municipality.municipality_code, "998")
