@@ -49,6 +49,7 @@ class SocialPlacement(models.Model):
         schemes = {s.code: s for s in self.env["social.scheme"].search([])}
         company = ref("base.demo_company_dk")
         coach = ref("social_enterprise.hr_employee_coordinator_demo")
+        coordinator = ref("social_enterprise.res_users_coordinator_demo")
         employees = self.env["hr.employee"].create(
             [
                 {
@@ -109,6 +110,7 @@ class SocialPlacement(models.Model):
                     "work_capacity": capacity,
                     "rate_level": level,
                     "state": "active",
+                    "user_id": coordinator.id,
                 }
             )
         for index, start_m, on_m in demo_people.MENTOR:
@@ -128,6 +130,7 @@ class SocialPlacement(models.Model):
                     "weekly_hours": 3,
                     "days_per_week": 2,
                     "state": "active",
+                    "user_id": coordinator.id,
                 }
             )
         placements = self.with_context(

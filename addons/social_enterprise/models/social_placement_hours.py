@@ -110,7 +110,9 @@ class SocialPlacement(models.Model):
         """
         today = fields.Date.context_today(self)
         date_to = min(date_to, today)
-        placements = self.filtered(lambda p: p.state in ("active", "ended"))
+        placements = self.filtered(
+            lambda p: p.state in ("active", "ended") and p.scheme_id.exclusive
+        )
         attendance = self._get_attendance_by_day(
             placements.employee_id, date_from, date_to
         )

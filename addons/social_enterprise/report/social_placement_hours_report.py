@@ -24,7 +24,7 @@ class SocialPlacementHoursReport(models.Model):
             "company_id", "state", "date_start", "date_end", "weekly_hours",
             "days_per_week", "work_capacity",
         ],
-        "social.scheme": ["uses_effective_hours"],
+        "social.scheme": ["uses_effective_hours", "exclusive"],
         "hr.attendance": ["employee_id", "check_in", "worked_hours"],
         "hr.employee": ["resource_id"],
         "resource.resource": ["tz"],
@@ -111,4 +111,6 @@ class SocialPlacementHoursReport(models.Model):
         """
 
     def _where(self):
-        return "WHERE p.state IN ('active', 'ended')"
+        # Attendance belongs to the person's employment-form placement; support schemes
+        # running beside it (mentor, IPS) are measured in support hours instead.
+        return "WHERE p.state IN ('active', 'ended') AND s.exclusive"

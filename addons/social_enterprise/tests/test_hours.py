@@ -24,6 +24,15 @@ class TestHours(SocialEnterpriseCase):
             work_capacity=50,
         )
         cls.flex.action_activate()
+        # Mentor support beside the flexjob: attendance is not counted twice.
+        cls.mentor = cls._placement(
+            scheme_id=cls.scheme_mentor.id,
+            date_start=date(2026, 11, 2),
+            date_end=date(2027, 4, 30),
+            weekly_hours=2,
+            days_per_week=1,
+        )
+        cls.mentor.action_activate()
         # UTC times: 5:00 UTC is 6:00 in Copenhagen (winter time), so no shift reaches
         # the lunch break Odoo deducts from worked hours; 23:30 UTC on 10 November is
         # 00:30 on 11 November in Copenhagen.
@@ -89,6 +98,7 @@ class TestHours(SocialEnterpriseCase):
         self.assertAlmostEqual(effective, data["effective_hours"])
         self.assertAlmostEqual(absence, data["absence_hours"])
         self.assertEqual(days, data["attended_days"])
+        self.assertFalse(Report.search_count([("placement_id", "=", self.mentor.id)]))
         months = Report._read_group(domain, ["date:month"], ["attended_hours:sum"])
         self.assertEqual(len(months), 1)
         self.assertAlmostEqual(months[0][1], 22.5)

@@ -96,6 +96,7 @@ class TestSecurity(SocialEnterpriseCase):
 
     def test_cpr_not_exportable_through_placements(self):
         self.person.sudo().ssnid = "020202-1234"
+        self.user_coordinator.group_ids += self.env.ref("base.group_allow_export")
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             self.team_placement.with_user(self.user_coordinator).export_data(
