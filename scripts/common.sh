@@ -89,3 +89,16 @@ list_db = False
 CONF
     printf '%s' "$conf"
 }
+
+# True when database $1 exists and has every addon of $ODOO_ADDONS installed.
+addons_installed() {
+    local names count
+    names="'${ODOO_ADDONS//,/\',\'}'"
+    count="$(psql -d "$1" -Atc "select count(*) from ir_module_module
+        where state = 'installed' and name in ($names)" 2>/dev/null || echo 0)"
+    [ "$count" = "$(tr ',' '\n' <<<"$ODOO_ADDONS" | wc -l | tr -d ' ')" ]
+}
+
+db_exists() {
+    psql -d postgres -Atc "select 1 from pg_database where datname = '$1'" | grep -q 1
+}

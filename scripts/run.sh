@@ -5,9 +5,11 @@ source "$(dirname "$0")/common.sh"
 resolve_odoo_src
 CONF="$(write_odoo_conf)"
 
-if psql -d postgres -Atc "select 1 from pg_database where datname = '$ODOO_DB'" | grep -q 1; then
+if addons_installed "$ODOO_DB"; then
     log "Database $ODOO_DB exists: updating the addons"
     ODOO_BIN -c "$CONF" -d "$ODOO_DB" -u "$ODOO_ADDONS" --stop-after-init --no-http
+elif db_exists "$ODOO_DB"; then
+    die "Database $ODOO_DB exists but does not have $ODOO_ADDONS installed (an interrupted first run, or another database of that name). Drop it with 'make clean-db' or set ODOO_DB to another name."
 else
     log "Creating database $ODOO_DB with the addons and the sample data (a few minutes)"
     ODOO_BIN -c "$CONF" -d "$ODOO_DB" -i "$ODOO_ADDONS" --with-demo --stop-after-init --no-http \

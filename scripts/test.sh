@@ -17,7 +17,7 @@ fi
 install_log="$OUT/install.log"
 rm -f "$install_log"
 installed=1
-if [ "${KEEP_DB:-}" = 1 ] && psql -d postgres -Atc "select 1 from pg_database where datname='$ODOO_TEST_DB'" | grep -q 1; then
+if [ "${KEEP_DB:-}" = 1 ] && addons_installed "$ODOO_TEST_DB"; then
     log "Reusing test database $ODOO_TEST_DB (KEEP_DB=1): updating the addons"
     ODOO_BIN -c "$CONF" -d "$ODOO_TEST_DB" -u "$ODOO_ADDONS" --stop-after-init --no-http \
         --log-level=info --logfile="$install_log" || installed=0

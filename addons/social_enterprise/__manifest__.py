@@ -37,6 +37,8 @@
         "views/res_partner_views.xml",
         "views/hr_employee_views.xml",
         "wizards/social_placement_end_wizard_views.xml",
+        "wizards/social_impact_report_wizard_views.xml",
+        "report/social_impact_report_templates.xml",
         "views/social_enterprise_menus.xml",
     ],
     "demo": [

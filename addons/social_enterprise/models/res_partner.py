@@ -15,6 +15,12 @@ class ResPartner(models.Model):
         size=3,
         help="The three-digit kommunekode, e.g. 101 for Copenhagen.",
     )
+    is_data_controller = fields.Boolean(
+        "Data Controller",
+        help="The municipality is the data controller for the people it places here "
+        "(the enterprise is its processor): a manager may then include names in its "
+        "reports.",
+    )
     placement_ids = fields.One2many("social.placement", "municipality_id", "Placements")
     placement_count = fields.Integer(compute="_compute_placement_count")
 
@@ -23,7 +29,7 @@ class ResPartner(models.Model):
         "Another municipality already has this municipality code.",
     )
 
-    MUNICIPALITY_FIELDS = ("is_municipality", "municipality_code")
+    MUNICIPALITY_FIELDS = ("is_municipality", "municipality_code", "is_data_controller")
 
     def _check_municipality_rights(self, vals):
         """Only Social Enterprise managers mark or change municipalities."""

@@ -100,13 +100,16 @@ class SocialPlacement(models.Model):
                     result[employee.id, day] += hours or 0.0
         return result
 
-    def _get_hours_data(self, date_from, date_to):
+    def _get_hours_data(self, date_from, date_to, by_month=False):
         """Hours of each placement in [date_from, date_to], capped at today.
 
         Returns ``{placement_id: {measure: value}}`` for the measures planned_days,
         planned_hours, attended_days, attended_hours, effective_hours and absence_hours,
-        counted day by day inside each placement's own period. The number of queries
-        does not depend on the number of placements.
+        counted day by day inside each placement's own period; with ``by_month``,
+        ``{placement_id: {first day of month: {measure: value}}}``. Only placements of
+        exclusive schemes (the employment forms) get hours: attendance belongs to them,
+        not to support schemes such as mentor support running beside them. The number of
+        queries does not depend on the number of placements.
         """
         today = fields.Date.context_today(self)
         date_to = min(date_to, today)
@@ -118,10 +121,10 @@ class SocialPlacement(models.Model):
         )
         result = {}
         for placement in placements:
+            buckets = {}
             window = periods.overlap(
                 placement.date_start, placement.date_end, date_from, date_to
             )
-            values = dict.fromkeys(MEASURES, 0.0)
             if window:
                 factor = (
                     placement.work_capacity / 100.0
@@ -129,6 +132,10 @@ class SocialPlacement(models.Model):
                     else 1.0
                 )
                 for day in periods.iter_days(window[0], window[1]):
+                    key = day.replace(day=1) if by_month else None
+                    if key not in buckets:
+                        buckets[key] = dict.fromkeys(MEASURES, 0.0)
+                    values = buckets[key]
                     p_days, p_hours = periods.planned_on(
                         day, placement.weekly_hours, placement.days_per_week
                     )
@@ -139,7 +146,10 @@ class SocialPlacement(models.Model):
                     values["attended_hours"] += hours
                     values["effective_hours"] += hours * factor
                     values["absence_hours"] += max(p_hours - hours, 0.0)
-            result[placement.id] = values
+            if by_month:
+                result[placement.id] = buckets
+            else:
+                result[placement.id] = buckets.get(None, dict.fromkeys(MEASURES, 0.0))
         return result
 
     def action_view_hours(self):

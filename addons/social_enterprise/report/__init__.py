@@ -1,2 +1,3 @@
 from . import social_placement_hours_report
 from . import social_ratio_report
+from . import social_impact_report

@@ -1,1 +1,2 @@
 from . import social_placement_end_wizard
+from . import social_impact_report_wizard

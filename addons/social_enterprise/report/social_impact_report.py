@@ -1,0 +1,358 @@
+import secrets
+from collections import defaultdict
+
+from odoo import api, fields, models
+
+from ..models.social_placement import DESTINATIONS
+from ..models.social_transition_followup import FOLLOWUP_MONTHS
+from ..tools import impact, periods
+
+
+class SocialImpactReport(models.AbstractModel):
+    """The municipal social-impact report: numbers computed once, rendered twice.
+
+    ``_get_report_data`` returns a plain dict (see ``tools/impact.py`` for its tables)
+    that both the xlsx and the PDF renderer consume. Each table comes from a builder
+    method listed by ``_get_table_builders``; other addons add tables by extending that
+    list (support_hours adds support hours and progression). Builders share one
+    *context* holding the placements and the hours, so each measure is computed once
+    with a fixed number of queries, whatever the number of people.
+    """
+
+    _name = "social.impact.report"
+    _description = "Municipal Social-Impact Report"
+
+    @api.model
+    def _get_placement_domain(self, municipality, date_from, date_to):
+        return [
+            ("municipality_id", "=", municipality.id),
+            ("state", "in", ("active", "ended")),
+            ("date_start", "<=", date_to),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", date_from),
+        ]
+
+    @api.model
+    def _get_report_data(
+        self, municipality, date_from, date_to, person_lines=False, include_names=False
+    ):
+        placements = self.env["social.placement"].search(
+            self._get_placement_domain(municipality, date_from, date_to),
+            order="date_start, id",
+        )
+        ctx = {
+            "municipality": municipality,
+            "date_from": date_from,
+            "date_to": date_to,
+            "placements": placements,
+            "person_lines": person_lines,
+            "include_names": include_names,
+            "hours": placements._get_hours_data(date_from, date_to),
+        }
+        tables = []
+        for builder in self._get_table_builders():
+            table = builder(ctx)
+            if table:
+                tables.append(impact.suppress_table(table))
+        return {
+            "title": self.env._("Social-impact report"),
+            "municipality": municipality.name,
+            "date_from": date_from,
+            "date_to": date_to,
+            "company": self.env.company.name,
+            "generated": fields.Date.context_today(self),
+            "people": len(placements.employee_id),
+            "suppressed_marker": impact.SUPPRESSED,
+            "notes": [
+                self.env._(
+                    "Aggregated and anonymised: cells resting on fewer than %(n)s "
+                    "people are shown as %(marker)s. People are identified by "
+                    "pseudonymous IDs, never by CPR number.",
+                    n=impact.THRESHOLD,
+                    marker=impact.SUPPRESSED,
+                ),
+            ],
+            "tables": tables,
+        }
+
+    def _get_table_builders(self):
+        return [
+            self._table_placements,
+            self._table_attendance,
+            self._table_flexjob,
+            self._table_transitions,
+            self._table_people,
+        ]
+
+    # ------------------------------------------------------------------ tables
+    @api.model
+    def _column(self, key, label, kind="count"):
+        return {"key": key, "label": label, "kind": kind}
+
+    @api.model
+    def _table_placements(self, ctx):
+        date_from, date_to = ctx["date_from"], ctx["date_to"]
+        rows = defaultdict(lambda: {"active": 0, "started": 0, "ended": 0})
+        for placement in ctx["placements"]:
+            values = rows[placement.scheme_id]
+            values["active"] += 1
+            if date_from <= placement.date_start <= date_to:
+                values["started"] += 1
+            if (
+                placement.state == "ended"
+                and date_from <= placement.date_end <= date_to
+            ):
+                values["ended"] += 1
+        return {
+            "key": "placements",
+            "title": self.env._("Placements by scheme"),
+            "columns": [
+                self._column("active", self.env._("Active in the period")),
+                self._column("started", self.env._("Started")),
+                self._column("ended", self.env._("Ended")),
+            ],
+            "rows": [
+                {"label": scheme.name, "values": values, "n": values["active"]}
+                for scheme, values in sorted(rows.items(), key=lambda i: i[0].sequence)
+            ],
+            "total": {
+                "label": self.env._("Total"),
+                "values": {
+                    k: sum(v[k] for v in rows.values())
+                    for k in ("active", "started", "ended")
+                },
+                "n": len(ctx["placements"]),
+            },
+        }
+
+    @api.model
+    def _table_attendance(self, ctx):
+        measures = ("planned_days", "attended_days", "planned_hours", "attended_hours")
+        rows = {}
+        for placement in ctx["placements"]:
+            data = ctx["hours"].get(placement.id)
+            if data is None:
+                continue
+            row = rows.setdefault(
+                placement.scheme_id, {"people": set(), **dict.fromkeys(measures, 0.0)}
+            )
+            row["people"].add(placement.employee_id.id)
+            for measure in measures:
+                row[measure] += data[measure]
+
+        def values(row):
+            result = {m: round(row[m], 1) for m in measures}
+            result["people"] = len(row["people"])
+            result["rate"] = impact.share(row["attended_hours"], row["planned_hours"])
+            return result
+
+        total = {"people": set(), **dict.fromkeys(measures, 0.0)}
+        for row in rows.values():
+            total["people"] |= row["people"]
+            for measure in measures:
+                total[measure] += row[measure]
+        return {
+            "key": "attendance",
+            "title": self.env._("Planned and attended days and hours"),
+            "columns": [
+                self._column("people", self.env._("People")),
+                self._column("planned_days", self.env._("Planned days"), "days"),
+                self._column("attended_days", self.env._("Attended days"), "days"),
+                self._column("planned_hours", self.env._("Planned hours"), "hours"),
+                self._column("attended_hours", self.env._("Attended hours"), "hours"),
+                self._column("rate", self.env._("Attendance rate (%)"), "percent"),
+            ],
+            "rows": [
+                {"label": scheme.name, "values": values(row), "n": len(row["people"])}
+                for scheme, row in sorted(rows.items(), key=lambda i: i[0].sequence)
+            ],
+            "total": {
+                "label": self.env._("Total"),
+                "values": values(total),
+                "n": len(total["people"]),
+            },
+        }
+
+    @api.model
+    def _table_flexjob(self, ctx):
+        flex = ctx["placements"].filtered("uses_effective_hours")
+        if not flex:
+            return None
+        monthly = flex._get_hours_data(ctx["date_from"], ctx["date_to"], by_month=True)
+        months = defaultdict(
+            lambda: {"people": set(), "effective": 0.0, "capacity": []}
+        )
+        for placement in flex:
+            for month, data in monthly.get(placement.id, {}).items():
+                row = months[month]
+                row["people"].add(placement.employee_id.id)
+                row["effective"] += data["effective_hours"]
+                row["capacity"].append(placement.work_capacity)
+        rows = []
+        for month in sorted(months):
+            row = months[month]
+            last = min(periods.month_ranges(month, month)[0][1], ctx["date_to"])
+            weeks = periods.count_weekdays(max(month, ctx["date_from"]), last) / 5.0
+            people = len(row["people"])
+            rows.append(
+                {
+                    "label": month.strftime("%Y-%m"),
+                    "values": {
+                        "people": people,
+                        "effective": round(row["effective"], 1),
+                        "weekly": round(row["effective"] / people / weeks, 1)
+                        if weeks
+                        else None,
+                        "capacity": round(
+                            sum(row["capacity"]) / len(row["capacity"]), 1
+                        ),
+                    },
+                    "n": people,
+                }
+            )
+        return {
+            "key": "flexjob",
+            "title": self.env._("Flexjob: effective hours over time"),
+            "columns": [
+                self._column("people", self.env._("People")),
+                self._column("effective", self.env._("Effective hours"), "hours"),
+                self._column(
+                    "weekly", self.env._("Effective hours a week per person"), "hours"
+                ),
+                self._column(
+                    "capacity", self.env._("Mean work capacity (%)"), "percent"
+                ),
+            ],
+            "rows": rows,
+            "total": None,
+        }
+
+    @api.model
+    def _table_transitions(self, ctx):
+        date_from, date_to = ctx["date_from"], ctx["date_to"]
+        ended = ctx["placements"].filtered(
+            lambda p: p.state == "ended"
+            and p.destination
+            and date_from <= p.date_end <= date_to
+        )
+        if not ended:
+            return None
+        groups = self.env["social.transition.followup"]._read_group(
+            [("placement_id", "in", ended.ids), ("answer", "!=", False)],
+            ["destination", "months", "still_in_job"],
+            ["__count"],
+        )
+        answered = defaultdict(int)
+        kept = defaultdict(int)
+        for destination, months, still, count in groups:
+            answered[destination, months] += count
+            if still:
+                kept[destination, months] += count
+        labels = dict(
+            self.env["social.placement"]
+            ._fields["destination"]
+            ._description_selection(self.env)
+        )
+        rows = []
+        for destination, _label in DESTINATIONS:
+            count = len(ended.filtered(lambda p, d=destination: p.destination == d))
+            if not count:
+                continue
+            values = {"ended": count}
+            for months in FOLLOWUP_MONTHS:
+                base = answered[destination, months]
+                # A share resting on fewer answers than the threshold is not shown.
+                values[f"m{months}"] = (
+                    impact.share(kept[destination, months], base)
+                    if base >= impact.THRESHOLD
+                    else None
+                )
+            rows.append({"label": labels[destination], "values": values, "n": count})
+        columns = [self._column("ended", self.env._("Ended"))]
+        columns += [
+            self._column(
+                f"m{months}",
+                self.env._("In job or education after %(m)s months (%%)", m=months),
+                "percent",
+            )
+            for months in FOLLOWUP_MONTHS
+        ]
+        return {
+            "key": "transitions",
+            "title": self.env._("Transitions by destination"),
+            "columns": columns,
+            "rows": rows,
+            "total": {
+                "label": self.env._("Total"),
+                "values": {"ended": len(ended)},
+                "n": len(ended),
+            },
+            "note": self.env._(
+                "Shares of the follow-ups answered so far; a share resting on fewer "
+                "than %(n)s answers is not shown.",
+                n=impact.THRESHOLD,
+            ),
+        }
+
+    @api.model
+    def _table_people(self, ctx):
+        if not ctx["person_lines"]:
+            return None
+        secret = self._get_pseudonym_secret()
+        municipality = ctx["municipality"]
+        columns = []
+        if ctx["include_names"]:
+            columns += [
+                self._column("name", self.env._("Name"), "text"),
+                self._column(
+                    "person_ref", self.env._("Municipal Person Reference"), "text"
+                ),
+            ]
+        columns += [
+            self._column("scheme", self.env._("Scheme"), "text"),
+            self._column("start", self.env._("Start"), "date"),
+            self._column("end", self.env._("End"), "date"),
+            self._column("planned_hours", self.env._("Planned hours"), "hours"),
+            self._column("attended_hours", self.env._("Attended hours"), "hours"),
+        ]
+        rows = []
+        for placement in ctx["placements"]:
+            data = ctx["hours"].get(placement.id, {})
+            person_id = impact.pseudonym(
+                secret, municipality.id, placement.employee_id.id
+            )
+            values = {
+                "scheme": placement.scheme_id.name,
+                "start": placement.date_start,
+                "end": placement.date_end,
+                "planned_hours": round(data.get("planned_hours", 0.0), 1)
+                if data
+                else None,
+                "attended_hours": round(data.get("attended_hours", 0.0), 1)
+                if data
+                else None,
+            }
+            if ctx["include_names"]:
+                values["name"] = placement.employee_id.name
+                values["person_ref"] = placement.person_ref or ""
+            rows.append({"label": person_id, "values": values, "n": 1})
+        return {
+            "key": "people",
+            "title": self.env._("People"),
+            "label_title": self.env._("Person ID"),
+            "columns": columns,
+            "rows": rows,
+            "total": None,
+            "individual": True,
+        }
+
+    @api.model
+    def _get_pseudonym_secret(self):
+        """The database's secret for pseudonymous IDs, made on first use."""
+        params = self.env["ir.config_parameter"].sudo()  # a technical secret, not data
+        secret = params.get_param("social_enterprise.pseudonym_secret")
+        if not secret:
+            secret = secrets.token_hex(32)
+            params.set_param("social_enterprise.pseudonym_secret", secret)
+        return secret
