@@ -71,5 +71,7 @@ ensure_venv() {
 resolve_odoo_src
 ensure_postgres
 ensure_venv
+# PDF reports (the municipal social-impact report) are printed by wkhtmltopdf.
+command -v wkhtmltopdf >/dev/null || apt_install wkhtmltopdf || log "wkhtmltopdf missing: PDF reports will not print"
 write_odoo_conf >/dev/null
 log "Set-up done: Odoo $ODOO_SERIES from $ODOO_SRC, virtualenv $VENV"

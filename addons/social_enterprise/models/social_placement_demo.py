@@ -186,3 +186,14 @@ class SocialPlacement(models.Model):
                     }
                 )
         self.env["hr.attendance"].with_context(tracking_disable=True).create(vals_list)
+
+    @api.model
+    def _bench_generate(self, today):
+        """Hook for the report benchmark (tests/benchmarks/bench.py): addons add their
+        synthetic data for the benchmark's placements and return counts to print."""
+        return {}
+
+    @api.model
+    def _bench_reports(self, date_from, date_to):
+        """Hook for the report benchmark: more (label, callable) reports to time."""
+        return []
