@@ -10,6 +10,9 @@ OUT="$ROOT/.cache/test"
 mkdir -p "$OUT"
 red=0
 
+# The browser tests (tours) drive a headless Chromium.
+command -v chromium >/dev/null || apt_install chromium
+
 if [ "${SKIP_LINT:-}" != 1 ]; then
     "$ROOT/scripts/lint.sh" || { red=1; log "Lint failed"; }
 fi
@@ -43,7 +46,7 @@ set +e
 # shellcheck disable=SC2086
 "$VENV/bin/pytest" -p no:cacheprovider -p no:logging -q \
     --odoo-config="$CONF" --odoo-database="$ODOO_TEST_DB" --odoo-log-level=info \
-    --odoo-extra="logfile=$test_log" --junitxml="$junit" \
+    --odoo-extra="logfile=$test_log" --odoo-http --junitxml="$junit" \
     "$ROOT/addons/social_enterprise" "$ROOT/addons/support_hours" "$ROOT/tests" ${PYTEST_ARGS:-}
 pytest_rc=$?
 set -e

@@ -41,6 +41,11 @@
         "report/social_impact_report_templates.xml",
         "views/social_enterprise_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "social_enterprise/static/tests/tours/**/*",
+        ],
+    },
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/hr_employee_demo.xml",

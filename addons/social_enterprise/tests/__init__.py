@@ -8,3 +8,4 @@ from . import test_hours
 from . import test_followup
 from . import test_ratio
 from . import test_impact_report
+from . import test_ui
