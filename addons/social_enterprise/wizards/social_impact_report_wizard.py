@@ -34,11 +34,9 @@ class SocialImpactReportWizard(models.TransientModel):
     date_from = fields.Date("From", required=True, default=_default_date_from)
     date_to = fields.Date("To", required=True, default=_default_date_to)
     person_lines = fields.Boolean(
-        "Person Lines",
         help="Add one line per person, identified by a pseudonymous ID.",
     )
     include_names = fields.Boolean(
-        "Include Names",
         help="Only where the municipality is the data controller for these people, and "
         "only managers may choose it.",
     )
