@@ -37,11 +37,7 @@ class HrEmployee(models.Model):
             employee.ordinary_hours_12m = hours.get(employee.id, 0.0)
 
     def _compute_placement_count(self):
-        counts = dict(
-            self.env["social.placement"]._read_group(
-                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
-            )
-        )
+        counts = self.env["social.placement"]._count_by("employee_id", self)
         for employee in self:
             employee.placement_count = counts.get(employee, 0)
 
@@ -63,12 +59,7 @@ class HrEmployee(models.Model):
 
     def action_view_placements(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "social_enterprise.social_placement_action"
-        )
-        action["domain"] = [("employee_id", "=", self.id)]
-        action["context"] = {"default_employee_id": self.id}
-        return action
+        return self.env["social.placement"]._action_open_for("employee_id", self)
 
     def action_view_hours(self):
         """Week-by-week and month-by-month hours of all the person's placements."""

@@ -104,19 +104,10 @@ class ResPartner(models.Model):
         return super()._build_error_peppol_endpoint(eas, endpoint)
 
     def _compute_placement_count(self):
-        counts = dict(
-            self.env["social.placement"]._read_group(
-                [("municipality_id", "in", self.ids)], ["municipality_id"], ["__count"]
-            )
-        )
+        counts = self.env["social.placement"]._count_by("municipality_id", self)
         for partner in self:
             partner.placement_count = counts.get(partner, 0)
 
     def action_view_placements(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "social_enterprise.social_placement_action"
-        )
-        action["domain"] = [("municipality_id", "=", self.id)]
-        action["context"] = {"default_municipality_id": self.id}
-        return action
+        return self.env["social.placement"]._action_open_for("municipality_id", self)

@@ -320,6 +320,26 @@ class SocialPlacement(models.Model):
                     )
                 )
 
+    # ---------------------------------------------------------- shared helpers
+    @api.model
+    def _count_by(self, field_name, records):
+        """{record: number of placements} for a many2one ``field_name``, one query."""
+        return dict(
+            self._read_group(
+                [(field_name, "in", records.ids)], [field_name], ["__count"]
+            )
+        )
+
+    @api.model
+    def _action_open_for(self, field_name, record):
+        """Placements action filtered on ``record``; new placements default to it."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_placement_action"
+        )
+        action["domain"] = [(field_name, "=", record.id)]
+        action["context"] = {f"default_{field_name}": record.id}
+        return action
+
     # -------------------------------------------------------------------- crud
     @api.model_create_multi
     def create(self, vals_list):

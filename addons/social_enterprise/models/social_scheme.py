@@ -126,11 +126,7 @@ class SocialScheme(models.Model):
                 )
 
     def _compute_placement_count(self):
-        counts = dict(
-            self.env["social.placement"]._read_group(
-                [("scheme_id", "in", self.ids)], ["scheme_id"], ["__count"]
-            )
-        )
+        counts = self.env["social.placement"]._count_by("scheme_id", self)
         for scheme in self:
             scheme.placement_count = counts.get(scheme, 0)
 
@@ -160,9 +156,4 @@ class SocialScheme(models.Model):
 
     def action_view_placements(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "social_enterprise.social_placement_action"
-        )
-        action["domain"] = [("scheme_id", "=", self.id)]
-        action["context"] = {"default_scheme_id": self.id}
-        return action
+        return self.env["social.placement"]._action_open_for("scheme_id", self)
