@@ -8,3 +8,4 @@ from . import test_session_wizards
 from . import test_assessment
 from . import test_report
 from . import test_security
+from . import test_views
