@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 MENTOR = "support_hours.support_hours_group_mentor"
 
-NEED_STATES = [("draft", "Planned"), ("active", "Active"), ("closed", "Closed")]
+NEED_STATES = [("draft", "Draft"), ("active", "Active"), ("closed", "Closed")]
 
 
 class SupportNeed(models.Model):
@@ -125,7 +125,7 @@ class SupportNeed(models.Model):
 
     def action_activate(self):
         if any(need.state != "draft" for need in self):
-            raise UserError(self.env._("Only planned support needs can be activated."))
+            raise UserError(self.env._("Only draft support needs can be activated."))
         self.write({"state": "active"})
         return True
 

@@ -110,7 +110,9 @@ class SupportSession(models.Model):
                 session.start + timedelta(hours=length) if session.start else False
             )
 
-    @api.depends("start", "staff_id.tz")
+    # Not on staff_id.tz: a user changing time zone must not move past sessions
+    # between days (and billing periods).
+    @api.depends("start", "staff_id")
     def _compute_date(self):
         for session in self:
             session.date = (

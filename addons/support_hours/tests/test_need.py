@@ -52,7 +52,7 @@ class TestNeed(SupportCase):
         self.need.action_reopen()
         self.assertEqual(self.need.state, "active")
 
-    def test_activate_only_planned(self):
+    def test_activate_only_draft(self):
         need = self.Need.create(
             {
                 "employee_id": self.person.id,
@@ -62,7 +62,7 @@ class TestNeed(SupportCase):
         )
         need.action_activate()
         self.assertEqual(need.state, "active")
-        with self.assertRaisesRegex(UserError, "Only planned"):
+        with self.assertRaisesRegex(UserError, "Only draft"):
             need.action_activate()
 
     def test_description_not_tracked_nor_exported(self):
