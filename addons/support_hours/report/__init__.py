@@ -1,0 +1,2 @@
+from . import support_hours_report
+from . import support_assessment_score

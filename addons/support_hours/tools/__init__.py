@@ -1,0 +1,6 @@
+"""Plain-Python helpers of support_hours: no ORM, no database, fast to test.
+
+Models call these; these never import odoo.models.
+"""
+
+from . import demo_support, hours

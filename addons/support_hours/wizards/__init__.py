@@ -1,0 +1,2 @@
+from . import support_session_week
+from . import support_session_group
