@@ -9,3 +9,4 @@ from . import test_assessment
 from . import test_report
 from . import test_security
 from . import test_views
+from . import test_impact_report

@@ -1,0 +1,167 @@
+from collections import defaultdict
+
+from odoo import api, models
+
+from odoo.addons.social_enterprise.tools import impact
+
+
+class SocialImpactReport(models.AbstractModel):
+    """Support hours and progression in the municipal social-impact report."""
+
+    _inherit = "social.impact.report"
+
+    def _get_table_builders(self):
+        return super()._get_table_builders() + [
+            self._table_support_hours,
+            self._table_progression,
+        ]
+
+    @api.model
+    def _table_support_hours(self, ctx):
+        """Granted vs delivered support hours on the municipality's grants, by kind."""
+        # sudo: aggregated hours only; the report's readers need no support rights.
+        groups = (
+            self.env["support.hours.report"]
+            .sudo()
+            ._read_group(
+                [
+                    ("municipality_id", "=", ctx["municipality"].id),
+                    ("source", "in", ("grant", "session")),
+                    ("date", ">=", ctx["date_from"]),
+                    ("date", "<=", ctx["date_to"]),
+                ],
+                ["category_id"],
+                [
+                    "employee_id:count_distinct",
+                    "granted_hours:sum",
+                    "delivered_hours:sum",
+                ],
+            )
+        )
+        if not groups:
+            return None
+        rows = []
+        for category, people, granted, delivered in groups:
+            rows.append(
+                {
+                    "label": category.name,
+                    "values": {
+                        "people": people,
+                        "granted": round(granted, 1),
+                        "delivered": round(delivered, 1),
+                        "share": impact.share(delivered, granted),
+                    },
+                    "n": people,
+                }
+            )
+        return {
+            "key": "support_hours",
+            "title": self.env._("Support hours granted and delivered"),
+            "columns": [
+                self._column("people", self.env._("People")),
+                self._column("granted", self.env._("Granted hours"), "hours"),
+                self._column("delivered", self.env._("Delivered hours"), "hours"),
+                self._column(
+                    "share", self.env._("Delivered of granted (%)"), "percent"
+                ),
+            ],
+            "rows": sorted(rows, key=lambda r: r["label"]),
+            "total": None,
+        }
+
+    @api.model
+    def _table_progression(self, ctx):
+        """Change per dimension between each person's first and last score in the
+        period.
+
+        Staff and own scores are kept apart: the mean change of each, and the share of
+        people whose staff score improved (up where higher is better, down on scales
+        such as VUM where a higher score means more difficulty). People with a single
+        score are not counted.
+        """
+        employees = ctx["placements"].employee_id
+        if not employees:
+            return None
+        # sudo: scores are aggregated below; no individual score leaves this method.
+        scores = (
+            self.env["support.assessment.score"]
+            .sudo()
+            .search_read(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("date", ">=", ctx["date_from"]),
+                    ("date", "<=", ctx["date_to"]),
+                ],
+                [
+                    "employee_id",
+                    "instrument_id",
+                    "dimension_id",
+                    "date",
+                    "rater",
+                    "score",
+                ],
+                order="date, id",
+            )
+        )
+        series = defaultdict(list)
+        labels = {}
+        for score in scores:
+            key = (score["instrument_id"][0], score["dimension_id"][0])
+            labels[key] = f"{score['instrument_id'][1]}: {score['dimension_id'][1]}"
+            series[key, score["employee_id"][0], score["rater"]].append(score["score"])
+        instruments = (
+            self.env["support.assessment.instrument"]
+            .sudo()
+            .browse({key[0] for key in labels})
+        )
+        better = {i.id: 1 if i.higher_is_better else -1 for i in instruments}
+        changes = defaultdict(lambda: {"staff": [], "self": []})
+        for (key, _employee, rater), values in series.items():
+            if len(values) >= 2:
+                changes[key][rater].append(values[-1] - values[0])
+        rows = []
+        for key in sorted(changes, key=lambda k: labels[k]):
+            staff, own = changes[key]["staff"], changes[key]["self"]
+            rows.append(
+                {
+                    "label": labels[key],
+                    "values": {
+                        "people": len(staff),
+                        "staff_change": round(sum(staff) / len(staff), 2)
+                        if staff
+                        else None,
+                        "self_change": round(sum(own) / len(own), 2)
+                        if len(own) >= impact.THRESHOLD
+                        else None,
+                        "improved": impact.share(
+                            len([c for c in staff if c * better[key[0]] > 0]),
+                            len(staff),
+                        ),
+                    },
+                    "n": len(staff),
+                }
+            )
+        if not rows:
+            return None
+        return {
+            "key": "progression",
+            "title": self.env._("Progression per dimension"),
+            "columns": [
+                self._column("people", self.env._("People")),
+                self._column(
+                    "staff_change", self.env._("Mean change, staff score"), "number"
+                ),
+                self._column(
+                    "self_change", self.env._("Mean change, own score"), "number"
+                ),
+                self._column(
+                    "improved", self.env._("Improved, staff score (%)"), "percent"
+                ),
+            ],
+            "rows": rows,
+            "total": None,
+            "note": self.env._(
+                "Change between each person's first and last score in the period; "
+                "staff and own scores are kept apart, never merged."
+            ),
+        }

@@ -1,0 +1,122 @@
+from datetime import date, datetime, timedelta
+
+from odoo.tests import tagged
+
+from .common import SupportCase
+
+PERIOD = (date(2026, 1, 1), date(2026, 6, 30))
+
+
+@tagged("post_install", "-at_install")
+class TestImpactReportSupport(SupportCase):
+    """support_hours' tables in social_enterprise's municipal social-impact report."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.simple = cls.env.ref("support_hours.support_assessment_instrument_simple")
+        cls.vum = cls.env.ref("support_hours.support_assessment_instrument_vum")
+        mentor_scheme = cls.env.ref("social_enterprise.social_scheme_mentor")
+        cls.people = cls.env["hr.employee"].create(
+            [{"name": f"Supported {i}"} for i in range(6)]
+        )
+        cls.env["social.placement"].create(
+            [
+                {
+                    "employee_id": person.id,
+                    "scheme_id": mentor_scheme.id,
+                    "municipality_id": cls.municipality.id,
+                    "date_start": date(2026, 1, 5),
+                    "date_end": date(2026, 6, 30),
+                    "weekly_hours": 2,
+                    "days_per_week": 1,
+                    "state": "active",
+                }
+                for person in cls.people
+            ]
+        )
+        cls.grants = cls.env["support.grant"]
+        for i, person in enumerate(cls.people):
+            grant = cls._grant(
+                employee_id=person.id,
+                category_id=cls.cat_mentor.id,
+                date_from=date(2026, 3, 2),
+                date_to=date(2026, 6, 28),
+                hours_per_week=2.0,
+            )
+            cls.grants |= grant
+            for week in range(i + 1):
+                cls._session(
+                    start=datetime(2026, 3, 3, 6 + 2 * i) + timedelta(days=7 * week),
+                    employee_id=person.id,
+                    duration=1.5,
+                )
+        # Staff scores on the 1-10 instrument: first in March, last in June.
+        cls.scores = {}
+        for i, person in enumerate(cls.people):
+            first, last = 4, 4 + (i % 3) - 1  # changes -1, 0, +1, -1, 0, +1
+            for when, score in ((date(2026, 3, 10), first), (date(2026, 6, 10), last)):
+                assessment = cls.env["support.assessment"].create(
+                    {
+                        "employee_id": person.id,
+                        "instrument_id": cls.simple.id,
+                        "date": when,
+                        "assessor_id": cls.user_mentor.id,
+                    }
+                )
+                # Every dimension gets a score (closing requires it); wellbeing moves.
+                for line in assessment.line_ids:
+                    line.staff_score = (
+                        score if line.dimension_id.code == "wellbeing" else 5
+                    )
+                assessment.action_done()
+            cls.scores[person] = last - first
+
+    def _table(self, key):
+        data = self.env["social.impact.report"]._get_report_data(
+            self.municipality, *PERIOD
+        )
+        return next((t for t in data["tables"] if t["key"] == key), None)
+
+    def test_support_hours_match_sessions(self):
+        table = self._table("support_hours")
+        row = next(r for r in table["rows"] if r["label"] == self.cat_mentor.name)
+        sessions = self.env["support.session"].search(
+            [("grant_id", "in", self.grants.ids)]
+        )
+        self.assertEqual(row["values"]["people"], 6)
+        self.assertAlmostEqual(
+            row["values"]["delivered"], round(sum(sessions.mapped("duration")), 1)
+        )
+        self.assertAlmostEqual(
+            row["values"]["delivered"], 1.5 * (1 + 2 + 3 + 4 + 5 + 6)
+        )
+        self.assertAlmostEqual(
+            row["values"]["granted"],
+            round(sum(self.grants.mapped("granted_hours")), 1),
+            delta=0.1,
+        )
+
+    def test_progression_mean_change_and_share_improved(self):
+        table = self._table("progression")
+        label = (
+            f"{self.simple.display_name}: "
+            + self.simple.dimension_ids.filtered(lambda d: d.code == "wellbeing").name
+        )
+        row = next(r for r in table["rows"] if r["label"] == label)
+        changes = list(self.scores.values())
+        self.assertEqual(row["values"]["people"], 6)
+        self.assertAlmostEqual(
+            row["values"]["staff_change"], round(sum(changes) / 6, 2)
+        )
+        self.assertAlmostEqual(row["values"]["improved"], round(100 * 2 / 6, 1))
+        self.assertIsNone(row["values"]["self_change"], "no own scores")
+
+    def test_progression_hidden_for_small_groups(self):
+        self.env["support.assessment"].search(
+            [("employee_id", "in", self.people[:2].ids)]
+        ).unlink()
+        table = self._table("progression")
+        row = table["rows"][0]
+        self.assertIsNone(row["values"]["people"])
+        self.assertIsNone(row["values"]["staff_change"])
