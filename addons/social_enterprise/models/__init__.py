@@ -5,3 +5,17 @@ from . import social_placement_demo
 from . import res_partner
 from . import hr_employee
 from . import hr_version
+from . import social_scheme_billing
+from . import social_scheme_rate_billing
+from . import social_agreement
+from . import social_agreement_line
+from . import social_agreement_factor
+from . import social_billing_run
+from . import social_billing_line
+from . import social_billing_demo
+from . import social_subsidy_claim
+from . import social_subsidy_claim_line
+from . import account_analytic_account
+from . import account_move_line
+from . import product_category
+from . import project_project
