@@ -22,7 +22,9 @@ class TestTranslations(BaseCase):
             po = polib.pofile(str(addon / "i18n" / "da.po"))
             translated = {(e.msgctxt, e.msgid): e for e in po if e.msgstr}
             missing = [e.msgid for e in pot if (e.msgctxt, e.msgid) not in translated]
-            self.assertFalse(missing, f"{addon.name}: untranslated terms {missing[:10]}")
+            self.assertFalse(
+                missing, f"{addon.name}: untranslated terms {missing[:10]}"
+            )
             for entry in po:
                 self.assertEqual(
                     sorted(PLACEHOLDER.findall(entry.msgid)),
