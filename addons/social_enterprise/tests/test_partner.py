@@ -9,10 +9,11 @@ class TestMunicipality(SocialEnterpriseCase):
     def test_valid_municipality(self):
         partner = self.env["res.partner"].create(
             {
-                "name": "Aarhus Kommune",
+                "name": "Aarhus Kommune (test)",
                 "is_company": True,
                 "is_municipality": True,
-                "municipality_code": "751",
+                # Not 751: the sample data's Aarhus holds that unique code.
+                "municipality_code": "897",
                 "country_id": self.env.ref("base.dk").id,
                 "vat": "DK55133018",
                 "peppol_eas": "0088",
