@@ -366,9 +366,14 @@ class SocialBillingRun(models.Model):
         if billed and billing.round_money(due.amount - billed_amount) == 0:
             return None, "unchanged"
         if billed:
-            quantity, price_unit, amount = billing.difference(
+            # The line records the true change of quantity at the current price;
+            # the invoice shows the difference in the clearest form.
+            invoice_figures = billing.difference(
                 due, (billed_qty, billed_amount, set(billed.mapped("price_unit")))
             )
+            amount = invoice_figures[2]
+            quantity = round(due.quantity - billed_qty, 4)
+            price_unit = due.price_unit
             explanation += "\n" + self.env._(
                 "Billed before: %(qty)s for %(amount)s. Difference: %(diff)s.",
                 qty=round(billed_qty, 4),
@@ -377,9 +382,8 @@ class SocialBillingRun(models.Model):
             )
         else:
             quantity, price_unit, amount = due.quantity, due.price_unit, due.amount
-        invoice_qty, invoice_price = billing.invoice_quantity(
-            quantity, price_unit, amount
-        )
+            invoice_figures = (quantity, price_unit, amount)
+        invoice_qty, invoice_price = billing.invoice_quantity(*invoice_figures)
         return {
             "run_id": self.id,
             "company_id": self.company_id.id,

@@ -541,8 +541,8 @@ class SocialSubsidyClaim(models.Model):
                 )
         moves = self.move_id
         self.move_id = False
-        moves.button_draft()
-        moves.unlink()
+        # Draft entries are deleted, posted ones reversed (audit trail).
+        moves._unlink_or_reverse()
         return True
 
     def action_refresh(self):

@@ -4,3 +4,8 @@ from . import test_partner
 from . import test_placement
 from . import test_security
 from . import test_cpr
+from . import test_tools_billing
+from . import test_agreement
+from . import test_billing_run
+from . import test_billing_concurrency
+from . import test_subsidy_claim

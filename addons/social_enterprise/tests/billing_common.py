@@ -17,8 +17,14 @@ class BillingCase(AccountTestInvoicingCommon):
 
     @classmethod
     def get_default_groups(cls):
-        return super().get_default_groups() | cls.env.ref(
-            "social_enterprise.social_enterprise_group_manager"
+        # The fixtures create people, attendances and timesheets as well.
+        ref = cls.env.ref
+        return (
+            super().get_default_groups()
+            | ref("social_enterprise.social_enterprise_group_manager")
+            | ref("hr.group_hr_manager")
+            | ref("hr_attendance.group_hr_attendance_manager")
+            | ref("hr_timesheet.group_timesheet_manager")
         )
 
     @classmethod
@@ -110,7 +116,10 @@ class BillingCase(AccountTestInvoicingCommon):
             company_id=cls.company.id,
         )
         cls.user_plain = new_test_user(
-            cls.env, login="bl_plain", groups="base.group_user", company_id=cls.company.id
+            cls.env,
+            login="bl_plain",
+            groups="base.group_user",
+            company_id=cls.company.id,
         )
         cls._counter = 0
 
@@ -194,14 +203,15 @@ class BillingCase(AccountTestInvoicingCommon):
         )
 
     @classmethod
-    def _attend(cls, employee, days, hours=6.0):
-        """Attendance of ``hours`` on each of ``days`` (from 8:00 UTC)."""
+    def _attend(cls, employee, days, hours=4.5):
+        """Attendance of ``hours`` on each of ``days`` from 5:00 UTC (ends before
+        the lunch break of the working schedule, summer time too)."""
         return cls.env["hr.attendance"].create(
             [
                 {
                     "employee_id": employee.id,
-                    "check_in": datetime(d.year, d.month, d.day, 8, 0),
-                    "check_out": datetime(d.year, d.month, d.day, 8, 0)
+                    "check_in": datetime(d.year, d.month, d.day, 5, 0),
+                    "check_out": datetime(d.year, d.month, d.day, 5, 0)
                     + timedelta(hours=hours),
                 }
                 for d in days

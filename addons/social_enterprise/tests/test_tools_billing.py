@@ -89,7 +89,9 @@ class TestToolsBilling(BaseCase):
         feb = (date(2028, 2, 1), date(2028, 2, 29))
         # 365-day convention: 29 February is not billed...
         self.assertEqual(self._qty("day", "calendar", *feb), 28)
-        self.assertEqual(billing.calendar_days(date(2028, 1, 1), date(2028, 12, 31)), 365)
+        self.assertEqual(
+            billing.calendar_days(date(2028, 1, 1), date(2028, 12, 31)), 365
+        )
         # ...unless the agreement bills it.
         self.assertEqual(self._qty("day", "calendar", *feb, bill_leap_day=True), 29)
         self.assertEqual(
@@ -103,7 +105,9 @@ class TestToolsBilling(BaseCase):
         # A place starting on the leap day bills nothing that day.
         self.assertEqual(billing.calendar_days(date(2028, 2, 29), date(2028, 2, 29)), 0)
         # Not a leap year: 365 as well.
-        self.assertEqual(billing.calendar_days(date(2026, 1, 1), date(2026, 12, 31)), 365)
+        self.assertEqual(
+            billing.calendar_days(date(2026, 1, 1), date(2026, 12, 31)), 365
+        )
 
     def test_365_day_places(self):
         """A full-time place is billed every calendar day, weekends included; a
@@ -173,8 +177,12 @@ class TestToolsBilling(BaseCase):
         )
         # Month fraction changes: a lump sum.
         due = billing.charge(0.5, 17500.0, exact_quantity=15 / 30)
-        self.assertEqual(billing.difference(due, (1.0, 17500.0, {17500.0})), (-0.5, 17500.0, -8750.0))
-        self.assertEqual(billing.invoice_quantity(-0.5, 17500.0, -8750.0), (-0.5, 17500.0))
+        self.assertEqual(
+            billing.difference(due, (1.0, 17500.0, {17500.0})), (-0.5, 17500.0, -8750.0)
+        )
+        self.assertEqual(
+            billing.invoice_quantity(-0.5, 17500.0, -8750.0), (-0.5, 17500.0)
+        )
 
     def test_rounding_half_up(self):
         self.assertEqual(billing.round_money(0.125), 0.13)
