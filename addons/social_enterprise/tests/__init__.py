@@ -9,3 +9,6 @@ from . import test_agreement
 from . import test_billing_run
 from . import test_billing_concurrency
 from . import test_subsidy_claim
+from . import test_billing_security
+from . import test_revenue_streams
+from . import test_production_report

@@ -25,6 +25,7 @@ class BillingCase(AccountTestInvoicingCommon):
             | ref("hr.group_hr_manager")
             | ref("hr_attendance.group_hr_attendance_manager")
             | ref("hr_timesheet.group_timesheet_manager")
+            | ref("project.group_project_manager")
         )
 
     @classmethod
