@@ -39,22 +39,25 @@ class SocialBillingRun(models.Model):
             ]
         )
         Claim = self.env["social.subsidy.claim"]
-        to_pay = self.env["account.move"]
-        for index, run in enumerate(runs):
+        invoices, claims = self.env["account.move"], Claim
+        for run in runs:
             run.action_compute()
             if run.state == "preview":
-                moves = run.action_create_invoices()
-                moves.action_post()
-                to_pay |= moves
-            claims = Claim._generate_claims(company, run.period_start, run=run)
-            claims.write({"date": run.date})
-            claims.filtered(lambda c: c.amount_expected).action_confirm()
-            to_pay |= claims.move_id
-            # The municipalities pay each quarter what is due; the last months
-            # stay open.
-            if index % 3 == 2 and index < 9:
-                self._demo_pay(to_pay, run.date + timedelta(days=25))
-                to_pay = self.env["account.move"]
+                invoices |= run.action_create_invoices()
+            month_claims = Claim._generate_claims(company, run.period_start, run=run)
+            month_claims.write({"date": run.date})
+            claims |= month_claims.filtered("amount_expected")
+        # Posted in two batches; the municipalities pay what is due each quarter,
+        # the last three months stay open.
+        invoices.action_post()
+        claims.action_confirm()
+        for quarter in range(3):
+            paid = runs[quarter * 3 : quarter * 3 + 3]
+            due = invoices.filtered(
+                lambda m, p=paid: m.invoice_origin in p.mapped("name")
+            )
+            due |= claims.filtered(lambda c, p=paid: c.run_id in p).move_id
+            self._demo_pay(due, paid[-1].date + timedelta(days=25))
         # The current month, computed and left as a preview to look at.
         self.create(
             {"company_id": company.id, "period_start": today, "date": today}
