@@ -89,7 +89,12 @@ class SocialBillingRun(models.Model):
         groups="account.group_account_invoice,account.group_account_readonly",
     )
     claim_ids = fields.One2many(
-        "social.subsidy.claim", "run_id", "Subsidy Claims", readonly=True
+        "social.subsidy.claim",
+        "run_id",
+        "Subsidy Claims",
+        readonly=True,
+        groups="social_enterprise.social_enterprise_group_manager,"
+        "account.group_account_invoice",
     )
     summary = fields.Html(readonly=True, copy=False, sanitize=True)
 

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .billing_common import BillingCase
 
@@ -82,6 +82,20 @@ class TestBillingSecurity(BillingCase):
         self.assertEqual(values["state"], "draft")
         self.assertEqual(values["move_name"], self.moves.name)
         self.assertTrue(self.billing_run.with_user(coordinator).read(["state"]))
+        # The forms open read-only, without the accounting parts.
+        run_form = Form(self.billing_run.with_user(coordinator))
+        self.assertEqual(len(run_form.line_ids), 1)
+        self.assertNotIn("claim_ids", run_form._view["fields"])
+        line_form = Form(lines)
+        self.assertEqual(line_form.state, "draft")
+        self.assertNotIn("move_id", line_form._view["fields"])
+        arch = (
+            self.env["social.placement"]
+            .with_user(coordinator)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        action = self.env.ref("social_enterprise.social_billing_line_action")
+        self.assertIn(f'name="{action.id}" type="action"', arch)
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             lines.write({"amount": 1.0})
