@@ -19,3 +19,4 @@ from . import account_analytic_account
 from . import account_move_line
 from . import product_category
 from . import project_project
+from . import hr_attendance

@@ -237,29 +237,11 @@ class SocialBillingRun(models.Model):
 
         Attendance is HR data: read with sudo, only these sums."""
         first = self._get_billing_months()[0]
-        groups = (
+        return (
             self.env["hr.attendance"]
             .sudo()
-            ._read_group(
-                [
-                    ("employee_id", "in", placements.employee_id.ids),
-                    ("check_in", ">=", fields.Datetime.to_datetime(first)),
-                    (
-                        "check_in",
-                        "<",
-                        fields.Datetime.to_datetime(
-                            self.period_end + relativedelta(days=1)
-                        ),
-                    ),
-                ],
-                ["employee_id", "check_in:day"],
-                ["worked_hours:sum"],
-            )
+            ._get_hours_by_day(placements.employee_id, first, self.period_end)
         )
-        result = defaultdict(dict)
-        for employee, day, hours in groups:
-            result[employee.id][day.date() if hasattr(day, "date") else day] = hours
-        return result
 
     def action_compute(self):
         """Compute the billing lines of the run: the preview."""
@@ -288,7 +270,12 @@ class SocialBillingRun(models.Model):
         self.ensure_one()
         data = self._get_billing_data()
         Line = self.env["social.billing.line"]
-        report = {"unchanged": 0, "skipped": []}
+        report = {
+            "unchanged": 0,
+            "waiting": 0,
+            "waiting_runs": self.browse(),
+            "skipped": [],
+        }
         vals_list = []
         today = self.date
         for placement in data["placements"]:
@@ -319,6 +306,9 @@ class SocialBillingRun(models.Model):
                     vals_list.append(vals)
                 elif note == "unchanged":
                     report["unchanged"] += 1
+                elif isinstance(note, tuple):
+                    report["waiting"] += 1
+                    report["waiting_runs"] |= note[1]
                 elif note:
                     report["skipped"].append((placement, note))
         return vals_list, report
@@ -338,10 +328,18 @@ class SocialBillingRun(models.Model):
         """Values of the billing line of ``placement`` for ``month``, or None.
 
         Returns (vals, note): note is "unchanged" when the month is billed and
-        nothing changed, a text saying why the placement cannot be billed, or
-        None when there is nothing to bill."""
+        nothing changed, ("waiting", runs) when another run's preview holds the
+        month, a text saying why the placement cannot be billed, or None when
+        there is nothing to bill."""
         month_end = billing.month_bounds(month)[1]
         existing = data["existing"][placement.id, month]
+        # Lines in another run's preview are not billed yet: they are neither
+        # billed again nor corrected until that run is invoiced or reset.
+        waiting = existing.filtered(
+            lambda line: line.state == "preview" and line.run_id != self
+        )
+        if waiting:
+            return None, ("waiting", waiting.run_id)
         billed = existing.filtered(lambda line: line._is_billed())
         span = self.env["social.billing.line"]._get_placement_span(placement, month)
         if not span and not billed:
@@ -579,6 +577,15 @@ class SocialBillingRun(models.Model):
                 self.env._(
                     "%(count)s placement-months are already billed and unchanged.",
                     count=report["unchanged"],
+                )
+            )
+        if report["waiting"]:
+            parts.append(
+                self.env._(
+                    "%(count)s placement-months wait in the preview of %(runs)s: "
+                    "create its invoices or reset it first.",
+                    count=report["waiting"],
+                    runs=", ".join(report["waiting_runs"].mapped("name")),
                 )
             )
         html = Markup("").join(Markup("<p>%s</p>") % part for part in parts)

@@ -1,5 +1,3 @@
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -210,27 +208,11 @@ class SocialSubsidyClaim(models.Model):
         """{employee id: {day: hours}} from Attendances, one query.
 
         Attendance is HR data: read with sudo, only these sums."""
-        groups = (
+        return (
             self.env["hr.attendance"]
             .sudo()
-            ._read_group(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("check_in", ">=", fields.Datetime.to_datetime(month_start)),
-                    (
-                        "check_in",
-                        "<",
-                        fields.Datetime.to_datetime(month_end + relativedelta(days=1)),
-                    ),
-                ],
-                ["employee_id", "check_in:day"],
-                ["worked_hours:sum"],
-            )
+            ._get_hours_by_day(employees, month_start, month_end)
         )
-        result = defaultdict(dict)
-        for employee, day, hours in groups:
-            result[employee.id][day.date() if hasattr(day, "date") else day] = hours
-        return result
 
     @api.model
     def _get_prior_claimed(self, placements, month_start):

@@ -140,7 +140,7 @@ class TestBillingConcurrency(TransactionCase):
             run_b.invalidate_recordset()
             run_b.action_compute()
             self.assertFalse(run_b.line_ids)
-            self.assertIn("already billed and unchanged", run_b.summary)
+            self.assertIn("wait in the preview", run_b.summary)
             cr_b.commit()
         finally:
             cr_a.close()

@@ -186,6 +186,14 @@ class TestBillingRun(BillingCase):
         dec_b.action_compute()
         self.assertTrue(dec_a.line_ids)
         self.assertFalse(dec_b.line_ids)
+        self.assertIn(f"wait in the preview of {dec_a.name}", dec_b.summary)
+        # Not even corrected: a correction on top of an uninvoiced preview could
+        # credit what was never invoiced.
+        self.agreement.line_ids.filtered(lambda line: line.unit == "day").write(
+            {"price": 1.0}
+        )
+        dec_b.action_compute()
+        self.assertFalse(dec_b.line_ids)
 
     def test_rate_change_gives_credit_and_debit_notes(self):
         run, invoices = self._bill(NOV)
