@@ -34,6 +34,14 @@ class BillingCase(AccountTestInvoicingCommon):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.company = cls.company_data["company"]
+        cls.company.write(
+            {
+                "vat": "DK38112236",
+                "street": "Rentemestervej 12",
+                "zip": "2400",
+                "city": "København NV",
+            }
+        )
         ref = cls.env.ref
         cls.scheme_103 = ref("social_enterprise.social_scheme_sheltered_103")
         cls.scheme_104 = ref("social_enterprise.social_scheme_activity_104")
@@ -49,6 +57,9 @@ class BillingCase(AccountTestInvoicingCommon):
         cls.municipality = Partner.create(
             {
                 "name": "Testrup Kommune",
+                "street": "Rådhuspladsen 1",
+                "zip": "4000",
+                "city": "Testrup",
                 "is_company": True,
                 "is_municipality": True,
                 "municipality_code": "901",
@@ -61,6 +72,9 @@ class BillingCase(AccountTestInvoicingCommon):
         cls.municipality_b = Partner.create(
             {
                 "name": "Prøvested Kommune",
+                "street": "Rådhuspladsen 1",
+                "zip": "4000",
+                "city": "Prøvested",
                 "is_company": True,
                 "is_municipality": True,
                 "municipality_code": "902",

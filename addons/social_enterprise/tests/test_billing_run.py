@@ -152,8 +152,14 @@ class TestBillingRun(BillingCase):
         for move in moves:
             texts += [move.name, move.ref or "", str(move.narration or "")]
             texts += move.line_ids.mapped("name")
-            xml, _errors = self.env["account.edi.xml.oioubl_201"]._export_invoice(move)
-            texts.append(xml.decode())
+            xml, errors = self.env["account.edi.xml.oioubl_201"]._export_invoice(move)
+            self.assertFalse(errors)
+            xml = xml.decode()
+            # OIOUBL to the EAN/GLN, with the order number as OrderReference.
+            gln = move.commercial_partner_id.peppol_endpoint
+            self.assertIn(f'<cbc:EndpointID schemeID="GLN">{gln}<', xml)
+            self.assertIn(f"<cac:OrderReference><cbc:ID>{move.ref}<", xml)
+            texts.append(xml)
         blob = "\n".join(t for t in texts if t)
         self.assertNotIn(CPR, blob)
         self.assertNotIn(CPR[:6] + "-" + CPR[6:], blob)
