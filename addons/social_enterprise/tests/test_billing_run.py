@@ -471,6 +471,21 @@ class TestBillingRun(BillingCase):
             run.action_compute()
         self.assertIn("November 2026", run.display_name)
 
+    @freeze_time("2026-12-01")
+    def test_monthly_cron_prepares_a_preview_once(self):
+        Run = self.env["social.billing.run"]
+        Run._cron_prepare_monthly_runs()
+        run = Run.search([("company_id", "=", self.company.id)])
+        self.assertEqual((run.period_start, run.state), (NOV, "preview"))
+        self.assertEqual(len(run.line_ids), 7)
+        Run._cron_prepare_monthly_runs()
+        self.assertEqual(Run.search_count([("company_id", "=", self.company.id)]), 1)
+        action = run.action_view_lines()
+        self.assertEqual(action["domain"], [("run_id", "=", run.id)])
+        run.action_create_invoices()
+        action = run.action_view_invoices()
+        self.assertEqual(len(action["domain"][0][2]), 3)
+
     def test_query_count_does_not_grow_with_placements(self):
         """The computation costs the same number of queries for 10 and 100
         placements."""
