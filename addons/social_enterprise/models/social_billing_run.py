@@ -161,8 +161,8 @@ class SocialBillingRun(models.Model):
 
     # ------------------------------------------------------------ 1. compute
     def _get_billing_months(self):
-        """Months this run may bill: its own month, and the month before (for the
-        true-up of advance billing and for placements billed late)."""
+        """Months this run may bill: its own month, and the month before for the
+        true-up of advance billing."""
         self.ensure_one()
         return [self.period_start - relativedelta(months=1), self.period_start]
 
@@ -316,8 +316,7 @@ class SocialBillingRun(models.Model):
     def _get_placement_months(self, placement, agreement):
         """The months a placement is billed for in this run: advance agreements
         bill the run's month and true up the month before; arrears agreements bill
-        the run's month, and the month before only when a placement was left out
-        of its run or changed after it."""
+        the run's month (run a past month again to bill what changed in it)."""
         self.ensure_one()
         previous, current = self._get_billing_months()
         if agreement.billing_timing == "advance":
