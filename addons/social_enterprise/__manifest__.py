@@ -40,6 +40,15 @@
         "wizards/social_impact_report_wizard_views.xml",
         "report/social_impact_report_templates.xml",
         "views/social_enterprise_menus.xml",
+        "security/social_billing_security.xml",
+        "data/social_billing_data.xml",
+        "views/social_agreement_views.xml",
+        "views/social_billing_line_views.xml",
+        "views/social_billing_run_views.xml",
+        "views/social_subsidy_claim_views.xml",
+        "views/social_billing_inherit_views.xml",
+        "report/social_production_report_views.xml",
+        "views/social_billing_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -50,5 +59,6 @@
         "demo/res_partner_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
+        "demo/social_billing_demo.xml",
     ],
 }

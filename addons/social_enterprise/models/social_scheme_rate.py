@@ -55,6 +55,8 @@ class SocialSchemeRate(models.Model):
                         "period: close the old rate (Valid To) before adding a new "
                         "one.",
                         scheme=rate.scheme_id.name,
-                        type=dict(RATE_TYPES)[rate.rate_type],
+                        type=dict(
+                            self._fields["rate_type"]._description_selection(self.env)
+                        )[rate.rate_type],
                     )
                 )

@@ -1,3 +1,4 @@
 from . import social_placement_hours_report
 from . import social_ratio_report
 from . import social_impact_report
+from . import social_production_report

@@ -9,3 +9,11 @@ from . import test_followup
 from . import test_ratio
 from . import test_impact_report
 from . import test_ui
+from . import test_tools_billing
+from . import test_agreement
+from . import test_billing_run
+from . import test_billing_concurrency
+from . import test_subsidy_claim
+from . import test_billing_security
+from . import test_revenue_streams
+from . import test_production_report

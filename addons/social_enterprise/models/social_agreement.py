@@ -1,0 +1,282 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..tools import billing, identifiers
+
+BILLING_BASES = [
+    ("calendar", "Calendar days (365-day convention)"),
+    ("attended", "Attended days or hours"),
+    ("contracted", "Contracted days or hours"),
+]
+BILLING_TIMINGS = [("arrears", "In arrears"), ("advance", "In advance, true-up after")]
+PRORATIONS = [
+    ("calendar", "Days present / days in the month"),
+    ("days_30", "Days present / 30"),
+    ("none", "A started month is a whole month"),
+]
+
+
+class SocialAgreement(models.Model):
+    """What a municipality pays for the places and support it buys (takstaftale)."""
+
+    _name = "social.agreement"
+    _description = "Municipal Agreement"
+    _inherit = ["mail.thread"]
+    _order = "municipality_id, name"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda s: s.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    municipality_id = fields.Many2one(
+        "res.partner",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_municipality", "=", True)],
+    )
+    invoice_partner_id = fields.Many2one(
+        "res.partner",
+        "EAN Unit",
+        compute="_compute_invoice_partner_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        domain="['|', ('id', '=', municipality_id), "
+        "('parent_id', '=', municipality_id)]",
+        help="The municipality or the unit of it that receives the invoices, with "
+        "its EAN/GLN location number (Peppol endpoint, scheme 0088).",
+    )
+    scheme_ids = fields.Many2many(
+        "social.scheme",
+        string="Schemes Covered",
+        compute="_compute_scheme_ids",
+        store=True,
+    )
+    line_ids = fields.One2many(
+        "social.agreement.line", "agreement_id", "Prices", copy=True
+    )
+    factor_ids = fields.One2many(
+        "social.agreement.factor", "agreement_id", "Part-time Factors", copy=True
+    )
+    billing_basis = fields.Selection(
+        BILLING_BASES,
+        required=True,
+        default="calendar",
+        tracking=True,
+        help="Calendar days: every day of the place is billed, weekends included "
+        "(365 days a year), at the part-time factor of the place. Attended: the days "
+        "or hours the person checked in (Attendances). Contracted: the days or hours "
+        "agreed on the placement.",
+    )
+    billing_timing = fields.Selection(
+        BILLING_TIMINGS,
+        required=True,
+        default="arrears",
+        tracking=True,
+        help="In advance: a month is billed at its start from the plan and trued up "
+        "with the actual figures in the next month's run.",
+    )
+    month_proration = fields.Selection(
+        PRORATIONS,
+        "Partial Months",
+        required=True,
+        default="calendar",
+        help="How a month price is prorated when a place starts or ends in the month.",
+    )
+    bill_leap_day = fields.Boolean(
+        "Bill 29 February",
+        help="Off: the 365-day convention, 29 February is not billed in leap years.",
+    )
+    payment_term_id = fields.Many2one(
+        "account.payment.term",
+        check_company=True,
+        default=lambda s: s.env.ref(
+            "account.account_payment_term_30days", raise_if_not_found=False
+        ),
+    )
+    journal_id = fields.Many2one(
+        "account.journal",
+        "Sales Journal",
+        check_company=True,
+        domain=[("type", "=", "sale")],
+        help="Leave empty for the company's default sales journal.",
+    )
+    tax_ids = fields.Many2many(
+        "account.tax",
+        string="Taxes",
+        check_company=True,
+        domain=[("type_tax_use", "=", "sale")],
+        default=lambda s: s._default_tax_ids(),
+        help="Social services are VAT exempt (momsfritaget): by default the Danish "
+        "chart's exempt sales tax.",
+    )
+    order_ref = fields.Char(
+        "Framework Order No.",
+        help="The municipality's order number for the agreement, used on invoices "
+        "when a placement has none of its own.",
+    )
+    require_order_ref = fields.Boolean("Order Number Required", default=True)
+    require_person_ref = fields.Boolean("Person Reference Required", default=True)
+    require_ean = fields.Boolean("EAN Required", default=True)
+    invoice_per_order = fields.Boolean(
+        "One Invoice per Order",
+        help="The municipality wants one invoice per order (visitation) number.",
+    )
+    note = fields.Html()
+
+    @api.model
+    def _default_tax_ids(self):
+        tax = self.env["account.chart.template"].ref(
+            "tax_smf", raise_if_not_found=False
+        )
+        return tax.ids if tax else []
+
+    @api.depends("municipality_id")
+    def _compute_invoice_partner_id(self):
+        for agreement in self:
+            if agreement.invoice_partner_id.commercial_partner_id != (
+                agreement.municipality_id.commercial_partner_id
+            ):
+                agreement.invoice_partner_id = agreement.municipality_id
+
+    @api.depends("line_ids.scheme_id")
+    def _compute_scheme_ids(self):
+        for agreement in self:
+            agreement.scheme_ids = agreement.line_ids.scheme_id
+
+    # --------------------------------------------------------------- constraints
+    @api.constrains("line_ids")
+    def _check_price_overlap(self):
+        for agreement in self:
+            lines = [
+                billing.PriceLine(
+                    line,
+                    line.scheme_id.id,
+                    line.rate_level,
+                    line.date_from,
+                    line.date_to,
+                )
+                for line in agreement.line_ids
+            ]
+            overlaps = billing.find_overlaps(lines)
+            if overlaps:
+                first, second = overlaps[0]
+                raise ValidationError(
+                    self.env._(
+                        "Agreement %(agreement)s has two prices for %(scheme)s "
+                        "%(level)s valid at the same time (%(first)s and %(second)s): "
+                        "end the old price (Valid To) before the new one starts.",
+                        agreement=agreement.name,
+                        scheme=first.scheme_id.name,
+                        level=first._level_label(),
+                        first=first._validity_label(),
+                        second=second._validity_label(),
+                    )
+                )
+
+    @api.constrains("line_ids", "municipality_id", "company_id", "active")
+    def _check_one_agreement_per_scheme(self):
+        for agreement in self.filtered("active"):
+            others = self.search(
+                [
+                    ("id", "!=", agreement.id),
+                    ("municipality_id", "=", agreement.municipality_id.id),
+                    ("company_id", "=", agreement.company_id.id),
+                    ("scheme_ids", "in", agreement.line_ids.scheme_id.ids),
+                ],
+                limit=1,
+            )
+            if others:
+                schemes = others.scheme_ids & agreement.line_ids.scheme_id
+                raise ValidationError(
+                    self.env._(
+                        "%(municipality)s already pays for %(schemes)s under the "
+                        "agreement %(other)s: add the prices there or archive it.",
+                        municipality=agreement.municipality_id.name,
+                        schemes=", ".join(schemes.mapped("name")),
+                        other=others.name,
+                    )
+                )
+
+    @api.constrains("factor_ids")
+    def _check_factor_overlap(self):
+        for agreement in self:
+            rows = sorted(agreement.factor_ids, key=lambda f: f.min_days)
+            for row, following in zip(rows, rows[1:], strict=False):
+                if following.min_days <= row.max_days:
+                    raise ValidationError(
+                        self.env._(
+                            "Agreement %(agreement)s: the part-time factors for "
+                            "%(a)s and %(b)s days a week overlap.",
+                            agreement=agreement.name,
+                            a=row._days_label(),
+                            b=following._days_label(),
+                        )
+                    )
+
+    @api.constrains("invoice_partner_id", "require_ean")
+    def _check_ean(self):
+        for agreement in self:
+            if agreement.require_ean and not agreement._has_valid_ean():
+                raise ValidationError(
+                    self.env._(
+                        "Agreement %(agreement)s requires an EAN number, but "
+                        "%(partner)s has no EAN/GLN location number (Peppol endpoint "
+                        "with scheme 0088).",
+                        agreement=agreement.name,
+                        partner=agreement.invoice_partner_id.display_name,
+                    )
+                )
+
+    @api.constrains("order_ref")
+    def _check_order_ref(self):
+        for agreement in self:
+            if billing.looks_like_cpr(agreement.order_ref):
+                raise ValidationError(
+                    self.env._(
+                        "The order number of %(agreement)s looks like a CPR number. "
+                        "Invoices carry the municipality's references, never a CPR "
+                        "number.",
+                        agreement=agreement.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------ helpers
+    def _has_valid_ean(self):
+        self.ensure_one()
+        partner = self.invoice_partner_id
+        return partner.peppol_eas == "0088" and identifiers.is_valid_gln(
+            partner.peppol_endpoint
+        )
+
+    def _part_time_factor(self, days_per_week):
+        self.ensure_one()
+        return billing.part_time_factor(
+            days_per_week,
+            [(f.min_days, f.max_days, f.percent) for f in self.factor_ids],
+        )
+
+    def _find_price_line(self, scheme, level, day):
+        """The price line for ``scheme`` and rate ``level`` valid on ``day``."""
+        self.ensure_one()
+        lines = [
+            billing.PriceLine(
+                line, scheme.id, line.rate_level, line.date_from, line.date_to
+            )
+            for line in self.line_ids
+            if line.scheme_id == scheme
+        ]
+        found = billing.select_price(lines, day, level)
+        return found.ident if found else self.env["social.agreement.line"]
+
+    def action_view_billing_lines(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_billing_line_action"
+        )
+        action["domain"] = [("agreement_id", "=", self.id)]
+        return action
