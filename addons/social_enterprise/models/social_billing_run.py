@@ -232,6 +232,14 @@ class SocialBillingRun(models.Model):
             "attendance": self._get_attendance(placements) if needs_attendance else {},
         }
 
+    def _get_attended_by_day(self, placement, data):
+        """{day: hours} the placement counts as attended or delivered.
+
+        The person's attendance by default; support_hours bills support placements
+        (mentor support) by the hours of support actually delivered.
+        """
+        return data["attendance"].get(placement.employee_id.id, {})
+
     def _get_attendance(self, placements):
         """{employee id: {day: hours}} over the run's months, one query.
 
@@ -465,9 +473,7 @@ class SocialBillingRun(models.Model):
         if basis == "attended" and not estimate:
             days = {
                 day: hours
-                for day, hours in data["attendance"]
-                .get(placement.employee_id.id, {})
-                .items()
+                for day, hours in self._get_attended_by_day(placement, data).items()
                 if span[0] <= day <= span[1]
             }
             attended = (len(days), round(sum(days.values()), 2))

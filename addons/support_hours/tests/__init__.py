@@ -10,3 +10,4 @@ from . import test_report
 from . import test_security
 from . import test_views
 from . import test_impact_report
+from . import test_billing_support
