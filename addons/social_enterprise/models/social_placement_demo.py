@@ -252,7 +252,7 @@ class SocialPlacement(models.Model):
         chart = env["account.chart.template"].with_company(company)
         income = chart.ref("dk_coa_1010")
         subsidy = chart.ref("dk_coa_1545")
-        wages = chart.ref("dk_coa_2850")
+        wages = chart.ref("dk_coa_2845")
         receivable = chart.ref("dk_coa_6190", raise_if_not_found=False) or env[
             "account.account"
         ].with_company(company).search(

@@ -44,6 +44,7 @@ class SocialFinancialStatement(models.AbstractModel):
         accounts = (
             self.env["account.account"]
             .with_company(company)
+            .with_context(active_test=False)  # archived accounts have history too
             .search([("account_type", "in", EXPENSE_TYPES)])
         )
         low, high = WAGE_CODE_RANGE

@@ -67,7 +67,7 @@ class TestRsvReport(BillingCase):
 
     def test_one_report_per_company_and_year(self):
         with (
-            self.assertRaisesRegex(Exception, "already RSV notes"),
+            self.assertRaisesRegex(Exception, "social_rsv_report_company_year_unique"),
             self.cr.savepoint(),
             mute_logger("odoo.sql_db"),
         ):

@@ -192,12 +192,3 @@ def _write(workbook, statement, labels):
 
 def _sum(sheet, row, col, cell_range, value, cell_format):
     sheet.write_formula(row, col, f"=SUM({cell_range})", cell_format, round(value, 2))
-
-
-def month_label(value):
-    """The month of a column as Danish readers write it.
-
-    >>> month_label(date(2025, 3, 1))
-    '03-2025'
-    """
-    return value.strftime("%m-%Y")
