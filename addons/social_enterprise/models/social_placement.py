@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from ..tools import billing
+
 STATES = [
     ("draft", "Draft"),
     ("active", "Active"),
@@ -236,6 +238,22 @@ class SocialPlacement(models.Model):
                         days=placement.days_per_week,
                     )
                 )
+
+    @api.constrains("order_ref", "person_ref")
+    def _check_references_not_cpr(self):
+        """References go on invoices: a CPR number must never be typed there."""
+        for placement in self:
+            for field in ("order_ref", "person_ref"):
+                if billing.looks_like_cpr(placement[field]):
+                    raise ValidationError(
+                        self.env._(
+                            "%(field)s of %(name)s looks like a CPR number. Use the "
+                            "municipality's case or person reference: CPR numbers "
+                            "never go on invoices.",
+                            field=self._fields[field]._description_string(self.env),
+                            name=placement.display_name,
+                        )
+                    )
 
     @api.constrains("date_start", "scheme_id")
     def _check_scheme_open(self):

@@ -136,3 +136,16 @@ class TestPlacement(SocialEnterpriseCase):
         other = self.municipality.copy({"municipality_code": "998"})
         form.municipality_id = other
         self.assertFalse(form.case_worker_id)
+
+    def test_cpr_never_typed_as_a_reference(self):
+        with (
+            self.assertRaisesRegex(ValidationError, "looks like a CPR number"),
+            self.cr.savepoint(),
+        ):
+            self._placement(person_ref="010190-1234")
+        with (
+            self.assertRaisesRegex(ValidationError, "looks like a CPR number"),
+            self.cr.savepoint(),
+        ):
+            self._placement(order_ref="Bestilling 0101901234")
+        self.assertTrue(self._placement(person_ref="SAG-KK-48213"))
