@@ -48,6 +48,9 @@
         "views/social_subsidy_claim_views.xml",
         "views/social_billing_inherit_views.xml",
         "report/social_production_report_views.xml",
+        "wizards/social_financial_statement_wizard_views.xml",
+        "views/social_rsv_report_views.xml",
+        "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
     ],
     "assets": {

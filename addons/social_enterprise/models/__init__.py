@@ -26,3 +26,4 @@ from . import account_move_line
 from . import product_category
 from . import project_project
 from . import hr_attendance
+from . import social_rsv_report

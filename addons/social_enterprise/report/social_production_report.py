@@ -80,15 +80,18 @@ class SocialProductionReport(models.Model):
         return SQL("WHERE A.project_id IS NOT NULL AND A.employee_id IS NOT NULL")
 
     @api.model
-    def _get_production_hours_by_scheme(self, date_from, date_to):
+    def _get_production_hours_by_scheme(self, date_from, date_to, company=None):
         """{scheme: hours} logged on production projects in [date_from, date_to];
-        staff hours are under an empty scheme."""
+        staff hours are under an empty scheme. ``company`` limits it to one company."""
+        domain = [
+            ("social_activity", "=", "production"),
+            ("date", ">=", date_from),
+            ("date", "<=", date_to),
+        ]
+        if company:
+            domain.append(("company_id", "=", company.id))
         groups = self._read_group(
-            [
-                ("social_activity", "=", "production"),
-                ("date", ">=", date_from),
-                ("date", "<=", date_to),
-            ],
+            domain,
             ["scheme_id"],
             ["hours:sum"],
         )

@@ -17,3 +17,5 @@ from . import test_subsidy_claim
 from . import test_billing_security
 from . import test_revenue_streams
 from . import test_production_report
+from . import test_financial_statement
+from . import test_rsv_report

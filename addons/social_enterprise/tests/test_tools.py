@@ -3,7 +3,7 @@ from datetime import date
 
 from odoo.tests.common import BaseCase, tagged
 
-from ..tools import demo_people, identifiers, periods, ratio
+from ..tools import demo_people, financial, identifiers, periods, ratio
 
 
 @tagged("post_install", "-at_install")
@@ -11,7 +11,7 @@ class TestTools(BaseCase):
     """The plain-Python tools: their doctests and the edges that matter."""
 
     def test_doctests(self):
-        for module in (identifiers, periods, ratio):
+        for module in (identifiers, periods, ratio, financial):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)

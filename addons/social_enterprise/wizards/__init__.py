@@ -1,2 +1,3 @@
 from . import social_placement_end_wizard
 from . import social_impact_report_wizard
+from . import social_financial_statement_wizard

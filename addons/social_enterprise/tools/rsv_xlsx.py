@@ -1,0 +1,131 @@
+"""Render RSV annual notes (a dict from ``social.rsv.report._get_notes_data``) to
+xlsx, no ORM. Totals are ``=SUM(...)`` formulas with their value cached, the return
+on capital is a formula over the distribution and capital cells; no text is ever
+written as a formula."""
+
+import io
+
+import xlsxwriter
+from xlsxwriter.utility import xl_range, xl_rowcol_to_cell
+
+from .impact import safe_text
+
+MONEY = "#,##0.00"
+
+
+def render_xlsx(notes, labels):
+    """Bytes of the xlsx file of ``notes`` with the translated ``labels``."""
+    output = io.BytesIO()
+    workbook = xlsxwriter.Workbook(
+        output,
+        {
+            "in_memory": True,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+            "strings_to_numbers": False,
+            "default_date_format": "dd-mm-yyyy",
+        },
+    )
+    bold = workbook.add_format({"bold": True})
+    title = workbook.add_format({"bold": True, "font_size": 14})
+    header = workbook.add_format({"bold": True, "bottom": 1})
+    money = workbook.add_format({"num_format": MONEY})
+    money_bold = workbook.add_format({"num_format": MONEY, "bold": True, "top": 1})
+    percent = workbook.add_format({"num_format": "0.00"})
+    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    sheet = workbook.add_worksheet(safe_text(labels["sheet"])[:31])
+    sheet.set_column(0, 0, 34)
+    sheet.set_column(1, 1, 30)
+    sheet.set_column(2, 4, 18)
+    row = 0
+    sheet.write_string(row, 0, safe_text(notes["title"]), title)
+    row += 2
+
+    def table(row, caption, columns, lines, amount_col):
+        sheet.write_string(row, 0, safe_text(caption), bold)
+        row += 1
+        for col, key in enumerate(columns):
+            sheet.write_string(row, col, safe_text(labels[key]), header)
+        row += 1
+        first = row
+        for line in lines:
+            for col, key in enumerate(columns):
+                if key == "amount":
+                    sheet.write_number(row, col, line["amount"] or 0.0, money)
+                else:
+                    sheet.write_string(row, col, safe_text(line.get(key, "")))
+            row += 1
+        sheet.write_string(row, 0, safe_text(labels["total"]), bold)
+        total = round(sum(line["amount"] or 0.0 for line in lines), 2)
+        if lines:
+            sheet.write_formula(
+                row,
+                amount_col,
+                f"=SUM({xl_range(first, amount_col, row - 1, amount_col)})",
+                money_bold,
+                total,
+            )
+        else:
+            sheet.write_number(row, amount_col, 0, money_bold)
+        return row + 2
+
+    row = table(
+        row,
+        labels["remuneration"],
+        ["body", "party", "amount"],
+        [dict(line, body=line["label"]) for line in notes["remuneration"]],
+        2,
+    )
+    row = table(
+        row,
+        labels["related_parties"],
+        ["party", "nature", "amount", "terms"],
+        notes["related_parties"],
+        2,
+    )
+    dist = notes["distributions"]
+    sheet.write_string(row, 0, safe_text(labels["distributions"]), bold)
+    row += 1
+    sheet.write_string(row, 0, safe_text(labels["dividends"]))
+    sheet.write_number(row, 1, dist["dividends"] or 0.0, money)
+    first = row
+    row += 1
+    sheet.write_string(row, 0, safe_text(labels["other"]))
+    sheet.write_number(row, 1, dist["other"] or 0.0, money)
+    row += 1
+    sheet.write_string(row, 0, safe_text(labels["total"]), bold)
+    total_cell = xl_rowcol_to_cell(row, 1)
+    sheet.write_formula(
+        row,
+        1,
+        f"=SUM({xl_range(first, 1, row - 1, 1)})",
+        money_bold,
+        round((dist["dividends"] or 0.0) + (dist["other"] or 0.0), 2),
+    )
+    row += 1
+    sheet.write_string(row, 0, safe_text(labels["capital"]))
+    sheet.write_number(row, 1, dist["capital"] or 0.0, money)
+    capital_cell = xl_rowcol_to_cell(row, 1)
+    row += 1
+    sheet.write_string(row, 0, safe_text(labels["return"]))
+    sheet.write_formula(
+        row,
+        1,
+        f'=IF({capital_cell}>0,ROUND(100*{total_cell}/{capital_cell},2),"")',
+        percent,
+        dist["return"] if dist["return"] is not None else "",
+    )
+    row += 1
+    if dist["cap"] is not None:
+        sheet.write_string(row, 0, safe_text(labels["cap"]))
+        sheet.write_number(row, 1, dist["cap"], percent)
+        row += 1
+    row += 1
+    sheet.write_string(row, 0, safe_text(labels["statement"]), bold)
+    row += 1
+    for paragraph in (notes["statement"] or "").split("\n\n"):
+        if paragraph.strip():
+            sheet.write_string(row, 0, safe_text(paragraph.strip()), wrap)
+            row += 1
+    workbook.close()
+    return output.getvalue()
