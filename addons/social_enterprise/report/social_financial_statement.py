@@ -302,7 +302,7 @@ class SocialFinancialStatement(models.AbstractModel):
         attributed = [
             pid
             for key, b in buckets.items()
-            if key != "unattributed"
+            if not isinstance(key, str) or key != "unattributed"
             for pid in b["partners"]
         ]
         if "unattributed" in buckets:
