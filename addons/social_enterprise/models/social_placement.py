@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
-from ..tools import billing
+from ..tools import identifiers
 
 STATES = [
     ("draft", "Draft"),
@@ -244,7 +244,7 @@ class SocialPlacement(models.Model):
         """References go on invoices: a CPR number must never be typed there."""
         for placement in self:
             for field in ("order_ref", "person_ref"):
-                if billing.looks_like_cpr(placement[field]):
+                if identifiers.looks_like_cpr(placement[field]):
                     raise ValidationError(
                         self.env._(
                             "%(field)s of %(name)s looks like a CPR number. Use the "
@@ -326,10 +326,8 @@ class SocialPlacement(models.Model):
                 raise ValidationError(
                     self.env._(
                         "%(person)s already has the placement %(other)s (%(scheme)s) "
-                        "from "
-                        "%(start)s in this period; %(this)s cannot overlap it. End "
-                        "the other "
-                        "placement first or choose another period.",
+                        "from %(start)s in this period; %(this)s cannot overlap it. "
+                        "End the other placement first or choose another period.",
                         person=placement.employee_id.name,
                         other=other.name,
                         scheme=other.scheme_id.name,

@@ -27,7 +27,6 @@ Charge(quantity=30, price_unit=334.2, amount=10026.0, factor=60.0)
 2.68
 """
 
-import re
 from collections import namedtuple
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -282,22 +281,5 @@ def invoice_quantity(quantity, price_unit, amount):
     return 1, amount
 
 
-_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
-
-
-def looks_like_cpr(text):
-    """Does ``text`` hold something that reads as a CPR number (DDMMYY-NNNN)?
-
-    References on invoices must be the municipality's case references, never CPR.
-
-    >>> looks_like_cpr("SAG-KK-48213")
-    False
-    >>> looks_like_cpr("ref 010190-1234")
-    True
-    >>> looks_like_cpr("5798000416604")      # a 13-digit GLN is not a CPR
-    False
-    """
-    for match in _CPR_LIKE.finditer(text or ""):
-        if identifiers.is_valid_cpr(match.group(1) + match.group(2)):
-            return True
-    return False
+# The CPR check is an identifier rule (tools/identifiers.py); billing re-exports it.
+looks_like_cpr = identifiers.looks_like_cpr

@@ -16,6 +16,8 @@ False
 '10103940'
 """
 
+import re
+
 from stdnum import ean
 from stdnum.dk import cpr, cvr
 from stdnum.exceptions import ValidationError as StdnumError
@@ -62,3 +64,24 @@ def is_valid_cpr(value):
     except (StdnumError, ValueError):
         return False
     return True
+
+
+_CPR_LIKE = re.compile(r"(?<!\d)(\d{6})[- ]?(\d{4})(?!\d)")
+
+
+def looks_like_cpr(text):
+    """Does ``text`` hold something that reads as a CPR number (DDMMYY-NNNN)?
+
+    References on invoices must be the municipality's case references, never CPR.
+
+    >>> looks_like_cpr("SAG-KK-48213")
+    False
+    >>> looks_like_cpr("ref 010190-1234")
+    True
+    >>> looks_like_cpr("5798000416604")      # a 13-digit GLN is not a CPR
+    False
+    """
+    for match in _CPR_LIKE.finditer(text or ""):
+        if is_valid_cpr(match.group(1) + match.group(2)):
+            return True
+    return False
