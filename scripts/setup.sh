@@ -57,13 +57,17 @@ ensure_venv() {
         export PIP_CONSTRAINT="$ROOT/constraints.txt" PIP_DISABLE_PIP_VERSION_CHECK=1
         "$VENV/bin/pip" install -q "setuptools<81" wheel
         "$VENV/bin/pip" install -q -r "$ODOO_SRC/requirements.txt"
+        # Odoo itself, from its source tree, as the editable `odoo` distribution: --no-deps because
+        # its requirements are installed just above. OCA's odoo-addon-* wheels in requirements.txt
+        # require odoo==19.0.*, so they install after it.
+        "$VENV/bin/pip" install -q --no-deps --no-build-isolation --use-pep517 \
+            --config-settings editable_mode=compat -e "$ODOO_SRC"
         "$VENV/bin/pip" install -q -r "$ROOT/requirements.txt" -r "$ROOT/requirements-dev.txt"
         echo "$want" > "$stamp"
     fi
-    # Odoo is used from its source tree: a .pth file puts it on the virtualenv's path.
     local site
     site="$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-    echo "$ODOO_SRC" > "$site/odoo-src.pth"
+    rm -f "$site/odoo-src.pth"  # the .pth of earlier set-ups; the editable install has its own
     "$VENV/bin/python" -c "import odoo.release as r; assert r.series == '$ODOO_SERIES', r.series" \
         || die "the virtualenv does not import Odoo $ODOO_SERIES from $ODOO_SRC"
 }
