@@ -20,6 +20,14 @@ class HrEmployee(models.Model):
         help="Scheme of the person's active exclusive placement.",
     )
 
+    payroll_number = fields.Char(
+        copy=False,
+        groups="hr.group_hr_user,social_enterprise.social_enterprise_group_manager,"
+        "account.group_account_user",
+        help="The employee's number in the payroll system (Danløn, Dataløn, Salary, "
+        "Zenegy...): payroll files are matched on it, and pay-basis exports carry it.",
+    )
+
     ordinary_hours_12m = fields.Float(
         "Ordinary Hours, Last 12 Months",
         compute="_compute_ordinary_hours_12m",
