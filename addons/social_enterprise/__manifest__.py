@@ -52,6 +52,8 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "data/account_tax_data.xml",
+        "views/account_move_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

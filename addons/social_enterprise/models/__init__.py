@@ -27,3 +27,6 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import account_move
+from . import account_edi_xml_oioubl_201
+from . import account_chart_template

@@ -1,6 +1,10 @@
+import logging
+
 from odoo import fields, models
 
 from ..tools import ratio
+
+_logger = logging.getLogger(__name__)
 
 
 class ResCompany(models.Model):
@@ -36,3 +40,21 @@ class ResCompany(models.Model):
             threshold=self.ratio_threshold,
             per_large=self.ratio_per_large,
         )
+
+    def _cron_for_each(self, job, label):
+        """Run ``job(company)`` for each company of ``self``, each in its own
+        savepoint: an error rolls back that company's work only, is logged, and
+        the next company still runs. Scheduled jobs that work per company (the
+        monthly billing run, the daily follow-ups) go through here.
+
+        Returns the companies whose job failed.
+        """
+        failed = self.browse()
+        for company in self:
+            try:
+                with self.env.cr.savepoint():
+                    job(company)
+            except Exception:  # noqa: BLE001 - one company must not stop the others
+                _logger.exception("%s failed for company %s", label, company.name)
+                failed |= company
+        return failed

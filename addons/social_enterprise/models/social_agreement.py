@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import street_split
 
 from ..tools import billing, identifiers
 
@@ -113,6 +114,13 @@ class SocialAgreement(models.Model):
         default=lambda s: s._default_tax_ids(),
         help="Social services are VAT exempt (momsfritaget): by default the Danish "
         "chart's exempt sales tax.",
+    )
+    personreference = fields.Char(
+        "Personreference",
+        help="The code the municipality gives its suppliers to route their invoices "
+        "(its own reference for the buying unit or case worker). Exported on the "
+        "OIOUBL invoice as the buyer's contact ID (AccountingCustomerParty/Party/"
+        "Contact/ID). Never a CPR number.",
     )
     order_ref = fields.Char(
         "Framework Order No.",
@@ -232,13 +240,16 @@ class SocialAgreement(models.Model):
                     )
                 )
 
-    @api.constrains("order_ref")
+    @api.constrains("order_ref", "personreference")
     def _check_order_ref(self):
         for agreement in self:
-            if billing.looks_like_cpr(agreement.order_ref):
+            if billing.looks_like_cpr(agreement.order_ref) or billing.looks_like_cpr(
+                agreement.personreference
+            ):
                 raise ValidationError(
                     self.env._(
-                        "The order number of %(agreement)s looks like a CPR number. "
+                        "The order number or personreference of %(agreement)s looks "
+                        "like a CPR number. "
                         "Invoices carry the municipality's references, never a CPR "
                         "number.",
                         agreement=agreement.name,
@@ -246,6 +257,30 @@ class SocialAgreement(models.Model):
                 )
 
     # ------------------------------------------------------------------ helpers
+    def _get_oioubl_missing(self):
+        """What the receiving unit lacks for a valid OIOUBL invoice, as labels a
+        manager understands: the structured Danish address (street with building
+        number, postcode, city, country), the CVR number and, where required, a
+        13-digit EAN/GLN. An empty list when nothing is missing."""
+        self.ensure_one()
+        partner = self.invoice_partner_id
+        commercial = partner.commercial_partner_id
+        _ = self.env._
+        missing = []
+        if not street_split(partner.street or "").get("street_number"):
+            missing.append(_("street and building number"))
+        if not partner.zip:
+            missing.append(_("postcode"))
+        if not partner.city:
+            missing.append(_("city"))
+        if not partner.country_id:
+            missing.append(_("country"))
+        if not commercial.vat:
+            missing.append(_("CVR number (Tax ID)"))
+        if self.require_ean and not self._has_valid_ean():
+            missing.append(_("EAN/GLN location number (13 digits, scheme 0088)"))
+        return missing
+
     def _has_valid_ean(self):
         self.ensure_one()
         partner = self.invoice_partner_id

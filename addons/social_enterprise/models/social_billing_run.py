@@ -173,15 +173,10 @@ class SocialBillingRun(models.Model):
         domain = Domain(
             [
                 ("company_id", "=", self.company_id.id),
-                ("state", "in", ("active", "ended")),
                 ("municipality_id", "!=", False),
                 ("scheme_id.payment_flow", "=", "service_fee"),
-                ("date_start", "<=", self.period_end),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", first),
             ]
-        )
+        ) & self.env["social.placement"]._get_running_domain(first, self.period_end)
         if self.municipality_ids:
             domain &= Domain("municipality_id", "in", self.municipality_ids.ids)
         return domain
@@ -456,6 +451,14 @@ class SocialBillingRun(models.Model):
                 "%(partner)s has no EAN/GLN location number",
                 partner=agreement.invoice_partner_id.display_name,
             )
+        missing = agreement._get_oioubl_missing()
+        if missing:
+            return self.env._(
+                "the OIOUBL invoice to %(partner)s would be refused: %(missing)s "
+                "missing",
+                partner=agreement.invoice_partner_id.display_name,
+                missing=", ".join(missing),
+            )
         return None
 
     def _compute_due(
@@ -654,6 +657,7 @@ class SocialBillingRun(models.Model):
             "invoice_date": self.date,
             "ref": ref,
             "invoice_origin": self.name,
+            "social_personreference": agreement.personreference,
             "narration": self.env._(
                 "Places and support in %(month)s under the agreement %(agreement)s.",
                 month=month,
@@ -730,13 +734,20 @@ class SocialBillingRun(models.Model):
         agreements, unless one exists."""
         period = self._default_period_start()
         groups = self.env["social.agreement"]._read_group([], ["company_id"])
-        for (company,) in groups:
-            exists = self.search_count(
-                [("company_id", "=", company.id), ("period_start", "=", period)],
-                limit=1,
+        companies = self.env["res.company"].union(*(c for (c,) in groups))
+        return companies._cron_for_each(
+            lambda company: self._prepare_monthly_run(company, period),
+            "Monthly billing run",
+        )
+
+    @api.model
+    def _prepare_monthly_run(self, company, period):
+        exists = self.search_count(
+            [("company_id", "=", company.id), ("period_start", "=", period)],
+            limit=1,
+        )
+        if not exists:
+            run = self.with_company(company).create(
+                {"company_id": company.id, "period_start": period}
             )
-            if not exists:
-                run = self.with_company(company).create(
-                    {"company_id": company.id, "period_start": period}
-                )
-                run.action_compute()
+            run.action_compute()

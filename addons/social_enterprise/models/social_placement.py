@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import SQL
 
 from ..tools import identifiers
 
@@ -34,6 +35,10 @@ DESTINATIONS = [
 ]
 
 RATE_LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
+
+# A placement that has started counts for billing, claims, hours and reports
+# until it is cancelled: drafts have not begun, cancelled ones never ran.
+RUNNING_STATES = ("active", "ended")
 
 
 class SocialPlacement(models.Model):
@@ -295,23 +300,54 @@ class SocialPlacement(models.Model):
                     )
                 )
 
+    @api.model
+    def _get_running_domain(self, date_from, date_to, states=RUNNING_STATES):
+        """Placements that run on at least one day of [date_from, date_to].
+
+        The one definition used by billing, claims, hours and reports: in one of
+        ``states`` (started and not cancelled by default), started on or before
+        ``date_to`` (no bound when it is False) and not ended before ``date_from``.
+        """
+        domain = Domain(
+            [
+                ("state", "in", tuple(states)),
+                "|",
+                ("date_end", "=", False),
+                ("date_end", ">=", date_from),
+            ]
+        )
+        if date_to:
+            domain &= Domain("date_start", "<=", date_to)
+        return domain
+
+    @api.model
+    def _get_running_sql(self, alias, date_from, date_to):
+        """The SQL twin of :meth:`_get_running_domain` for the analysis views:
+        ``alias`` is the social_placement table alias as written in the query,
+        ``date_from`` and ``date_to`` SQL expressions (``SQL("A.date")``,
+        ``SQL("CURRENT_DATE")``) or dates."""
+        placement = SQL(alias)  # a table alias of the caller's query, unquoted
+        return SQL(
+            "(%(p)s.state IN %(states)s AND %(p)s.date_start <= %(date_to)s"
+            " AND (%(p)s.date_end IS NULL OR %(p)s.date_end >= %(date_from)s))",
+            p=placement,
+            states=RUNNING_STATES,
+            date_to=date_to,
+            date_from=date_from,
+        )
+
     def _get_overlap_domain(self):
         """Placements of the same person that may not overlap with this one."""
         self.ensure_one()
-        domain = Domain(
+        return Domain(
             [
                 ("id", "!=", self.id),
                 ("employee_id", "=", self.employee_id.id),
-                ("state", "in", ("draft", "active")),
                 ("scheme_id.exclusive", "=", True),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", self.date_start),
             ]
+        ) & self._get_running_domain(
+            self.date_start, self.date_end, states=("draft", "active")
         )
-        if self.date_end:
-            domain &= Domain("date_start", "<=", self.date_end)
-        return domain
 
     @api.constrains("employee_id", "scheme_id", "date_start", "date_end", "state")
     def _check_overlap(self):

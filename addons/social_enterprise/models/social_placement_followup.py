@@ -4,6 +4,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from ..tools import periods
 
@@ -93,8 +94,19 @@ class SocialPlacement(models.Model):
 
         A follow-up due within the scheme's notice period gets one activity; the date is
         then remembered so a second run creates nothing. The maximum duration gets one
-        activity too. Summaries name the rule, never the person's situation.
+        activity too. Summaries name the rule, never the person's situation. Each
+        company runs in its own savepoint (see ``res.company._cron_for_each``).
         """
+        companies = self.env["res.company"].search([])
+        companies._cron_for_each(
+            lambda company: self.with_company(company)._schedule_followups(company),
+            "Placement follow-ups",
+        )
+        return True
+
+    @api.model
+    def _schedule_followups(self, company):
+        """The follow-up activities of ``company``'s placements."""
         today = fields.Date.context_today(self)
         review_type = self.env.ref(
             "social_enterprise.mail_activity_type_placement_review"
@@ -102,7 +114,9 @@ class SocialPlacement(models.Model):
         max_type = self.env.ref(
             "social_enterprise.mail_activity_type_placement_max_duration"
         )
-        placements = self.search(self._get_followup_domain())
+        placements = self.search(
+            Domain(self._get_followup_domain()) & Domain("company_id", "=", company.id)
+        )
         vals_list = []
         for placement in placements:
             lead = relativedelta(days=placement.scheme_id.followup_lead_days)
@@ -140,8 +154,7 @@ class SocialPlacement(models.Model):
                 )
                 placement.max_duration_notified = True
         self.env["mail.activity"].create(vals_list)
-        self.env["social.transition.followup"]._cron_schedule_activities()
-        return True
+        self.env["social.transition.followup"]._schedule_activities(company)
 
     def _get_followup_domain(self):
         return [("state", "=", "active")]

@@ -2,15 +2,15 @@
 # model readable; the classes are merged by the registry.
 # pylint: disable=consider-merging-classes-inherited
 from collections import defaultdict
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from ..tools import periods
 
-DEFAULT_TZ = "Europe/Copenhagen"
 MEASURES = (
     "planned_days",
     "planned_hours",
@@ -65,39 +65,20 @@ class SocialPlacement(models.Model):
 
     @api.model
     def _get_attendance_by_day(self, employees, date_from, date_to):
-        """{(employee_id, day): worked hours} for the employees' local days.
-
-        One ``_read_group`` per time zone among the employees (in practice one).
-        """
+        """{(employee_id, day): worked hours} on the attendances' own days
+        (``hr.attendance.date``, the employee's local day), in one query."""
         result = defaultdict(float)
         if not employees or date_to < date_from:
             return result
-        by_tz = defaultdict(list)
-        for employee in employees:
-            by_tz[employee.tz or DEFAULT_TZ].append(employee.id)
-        Attendance = self.env["hr.attendance"].sudo()  # narrow read: sums of hours only
-        for tz, employee_ids in by_tz.items():
-            groups = Attendance.with_context(tz=tz)._read_group(
-                [
-                    ("employee_id", "in", employee_ids),
-                    (
-                        "check_in",
-                        ">=",
-                        datetime.combine(date_from, time.min) - timedelta(days=1),
-                    ),
-                    (
-                        "check_in",
-                        "<",
-                        datetime.combine(date_to, time.min) + timedelta(days=2),
-                    ),
-                ],
-                ["employee_id", "check_in:day"],
-                ["worked_hours:sum"],
-            )
-            for employee, day, hours in groups:
-                day = day.date()
-                if date_from <= day <= date_to:
-                    result[employee.id, day] += hours or 0.0
+        # narrow read: sums of hours only
+        by_day = (
+            self.env["hr.attendance"]
+            .sudo()
+            ._get_hours_by_day(employees, date_from, date_to)
+        )
+        for employee_id, days in by_day.items():
+            for day, hours in days.items():
+                result[employee_id, day] += hours or 0.0
         return result
 
     def _get_hours_data(self, date_from, date_to, by_month=False):
@@ -172,15 +153,13 @@ class SocialPlacement(models.Model):
         """
         date_from = date_to - relativedelta(years=1) + timedelta(days=1)
         placements = self.sudo().search(
-            [
-                ("employee_id", "in", employees.ids),
-                ("scheme_id.scheme_type", "in", ("small_job", "ordinary")),
-                ("state", "in", ("active", "ended")),
-                ("date_start", "<=", date_to),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", date_from),
-            ]
+            Domain(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("scheme_id.scheme_type", "in", ("small_job", "ordinary")),
+                ]
+            )
+            & self._get_running_domain(date_from, date_to)
         )
         attendance = self._get_attendance_by_day(
             placements.employee_id, date_from, date_to

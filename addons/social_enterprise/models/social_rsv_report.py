@@ -3,6 +3,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 from odoo.tools.misc import formatLang
 
 from ..tools import financial, rsv_xlsx
@@ -130,24 +131,20 @@ class SocialRsvReport(models.Model):
         target group, transitions by destination, share of disadvantaged workers."""
         self.ensure_one()
         Placement = self.env["social.placement"]
-        domain = [
-            ("company_id", "=", self.company_id.id),
-            ("state", "in", ("active", "ended")),
-            ("date_start", "<=", self.date_to),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", self.date_from),
-        ]
+        domain = Domain("company_id", "=", self.company_id.id) & (
+            Placement._get_running_domain(self.date_from, self.date_to)
+        )
         by_scheme = Placement._read_group(
             domain, ["scheme_id"], ["employee_id:count_distinct"]
         )
         people = Placement._read_group(domain, [], ["employee_id:array_agg"])[0][0]
-        hours = self.env["hr.attendance"]._read_group(
-            [
-                ("employee_id", "in", list(set(people or []))),
-                ("check_in", ">=", self.date_from),
-                ("check_in", "<", date(self.fiscal_year + 1, 1, 1)),
-            ],
+        Attendance = self.env["hr.attendance"]
+        hours = Attendance._read_group(
+            Attendance._get_day_domain(
+                self.env["hr.employee"].browse(set(people or [])),
+                self.date_from,
+                self.date_to,
+            ),
             [],
             ["worked_hours:sum"],
         )[0][0]

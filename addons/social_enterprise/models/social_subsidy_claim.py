@@ -190,15 +190,10 @@ class SocialSubsidyClaim(models.Model):
         domain = Domain(
             [
                 ("company_id", "=", company.id),
-                ("state", "in", ("active", "ended")),
                 ("municipality_id", "!=", False),
                 ("scheme_id.payment_flow", "in", ("wage_subsidy", "wage_refund")),
-                ("date_start", "<=", month_end),
-                "|",
-                ("date_end", "=", False),
-                ("date_end", ">=", month_start),
             ]
-        )
+        ) & self.env["social.placement"]._get_running_domain(month_start, month_end)
         if municipalities:
             domain &= Domain("municipality_id", "in", municipalities.ids)
         return domain

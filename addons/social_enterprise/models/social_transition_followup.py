@@ -94,11 +94,13 @@ class SocialTransitionFollowup(models.Model):
         return self.create(vals_list)
 
     @api.model
-    def _cron_schedule_activities(self):
-        """An activity on each unanswered follow-up that falls due within a week."""
+    def _schedule_activities(self, company):
+        """An activity on each unanswered follow-up of ``company`` that falls due
+        within a week (run by the placements' daily follow-up cron)."""
         today = fields.Date.context_today(self)
         followups = self.search(
             [
+                ("company_id", "=", company.id),
                 ("answer", "=", False),
                 ("activity_scheduled", "=", False),
                 ("date_due", "<=", today + relativedelta(days=7)),

@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from ..models.social_scheme import REVENUE_STREAMS
 from ..tools import financial, periods
@@ -365,14 +366,10 @@ class SocialFinancialStatement(models.AbstractModel):
             self.env["social.placement"]
             .sudo()
             .search(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("state", "in", ("active", "ended")),
-                    ("date_start", "<=", ctx["date_to"]),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", ctx["date_from"]),
-                ],
+                Domain("employee_id", "in", employees.ids)
+                & self.env["social.placement"]._get_running_domain(
+                    ctx["date_from"], ctx["date_to"]
+                ),
                 order="date_start",
             )
         )
@@ -396,14 +393,8 @@ class SocialFinancialStatement(models.AbstractModel):
             self.env["social.placement"]
             .sudo()
             ._read_group(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("active", "ended")),
-                    ("date_start", "<=", day),
-                    "|",
-                    ("date_end", "=", False),
-                    ("date_end", ">=", day),
-                ],
+                Domain("company_id", "=", company.id)
+                & self.env["social.placement"]._get_running_domain(day, day),
                 [],
                 ["employee_id:count_distinct"],
             )[0][0]

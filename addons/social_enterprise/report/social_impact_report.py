@@ -2,6 +2,7 @@ import secrets
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from ..models.social_placement import DESTINATIONS
 from ..models.social_transition_followup import FOLLOWUP_MONTHS
@@ -24,14 +25,9 @@ class SocialImpactReport(models.AbstractModel):
 
     @api.model
     def _get_placement_domain(self, municipality, date_from, date_to):
-        return [
-            ("municipality_id", "=", municipality.id),
-            ("state", "in", ("active", "ended")),
-            ("date_start", "<=", date_to),
-            "|",
-            ("date_end", "=", False),
-            ("date_end", ">=", date_from),
-        ]
+        return Domain("municipality_id", "=", municipality.id) & self.env[
+            "social.placement"
+        ]._get_running_domain(date_from, date_to)
 
     @api.model
     def _get_report_data(

@@ -8,7 +8,8 @@ class SocialPlacementHoursReport(models.Model):
     or month in pivot and graph views. Planned hours spread the agreed week over Monday-
     Friday (weekly hours / 5 per weekday; from 6 days a week over all seven days), the
     same rule as ``tools.periods.planned_days_and_hours``. Attended hours are the
-    person's attendances (hr.attendance) on that local day. Effective hours apply the
+    person's attendances (hr.attendance) whose ``date`` (core's stored local day of
+    the check-in) is that day. Effective hours apply the
     flexjob work capacity. The query is split in ``_select``/``_from``/``_where`` so
     other addons can extend it.
     """
@@ -25,9 +26,7 @@ class SocialPlacementHoursReport(models.Model):
             "days_per_week", "work_capacity",
         ],
         "social.scheme": ["uses_effective_hours", "exclusive"],
-        "hr.attendance": ["employee_id", "check_in", "worked_hours"],
-        "hr.employee": ["resource_id"],
-        "resource.resource": ["tz"],
+        "hr.attendance": ["employee_id", "date", "worked_hours"],
     }  # fmt: skip
 
     date = fields.Date(readonly=True)
@@ -78,8 +77,6 @@ class SocialPlacementHoursReport(models.Model):
         return """
             FROM social_placement p
             JOIN social_scheme s ON s.id = p.scheme_id
-            JOIN hr_employee e ON e.id = p.employee_id
-            JOIN resource_resource r ON r.id = e.resource_id
             CROSS JOIN LATERAL generate_series(
                 p.date_start,
                 LEAST(COALESCE(p.date_end, CURRENT_DATE), CURRENT_DATE),
@@ -102,11 +99,7 @@ class SocialPlacementHoursReport(models.Model):
                 SELECT SUM(a.worked_hours) AS hours
                 FROM hr_attendance a
                 WHERE a.employee_id = p.employee_id
-                  AND a.check_in >= (d.day::timestamp - INTERVAL '1 day')
-                  AND a.check_in < (d.day::timestamp + INTERVAL '2 day')
-                  AND (a.check_in AT TIME ZONE 'UTC'
-                       AT TIME ZONE COALESCE(r.tz, 'Europe/Copenhagen'))::date =
-                       d.day::date
+                  AND a.date = d.day::date
             ) AS att ON TRUE
         """
 

@@ -66,13 +66,14 @@ class SocialProductionReport(models.Model):
                   JOIN social_scheme SS ON SS.id = SP.scheme_id
                  WHERE SP.employee_id = A.employee_id
                    AND SS.exclusive
-                   AND SP.state IN ('active', 'ended')
-                   AND SP.date_start <= A.date
-                   AND (SP.date_end IS NULL OR SP.date_end >= A.date)
+                   AND %(running)s
                  ORDER BY SP.date_start DESC
                  LIMIT 1
             ) PL ON TRUE
-            """
+            """,
+            running=self.env["social.placement"]._get_running_sql(
+                "SP", SQL("A.date"), SQL("A.date")
+            ),
         )
 
     @api.model

@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class SocialRatioReport(models.Model):
@@ -35,15 +36,16 @@ class SocialRatioReport(models.Model):
 
     @property
     def _table_query(self):
-        return """
+        today = SQL("CURRENT_DATE")
+        running = self.env["social.placement"]._get_running_sql("p", today, today)
+        return SQL(
+            """
             WITH placed AS (
                 SELECT p.employee_id, p.work_address_id, s.counts_in_ratio_rule,
                        s.scheme_type IN ('ordinary', 'small_job') AS ordinary_wage
                 FROM social_placement p
                 JOIN social_scheme s ON s.id = p.scheme_id
-                WHERE p.state = 'active'
-                  AND p.date_start <= CURRENT_DATE
-                  AND (p.date_end IS NULL OR p.date_end >= CURRENT_DATE)
+                WHERE p.state = 'active' AND %(running)s
             ),
             staff AS (
                 SELECT e.id, e.company_id, v.address_id
@@ -76,7 +78,9 @@ class SocialRatioReport(models.Model):
                     AND e.company_id = u.company_id
                 ) AS used_count
             FROM (SELECT DISTINCT unit_id, company_id FROM units) u
-        """
+            """,
+            running=running,
+        )
 
     @api.depends("ordinary_count", "used_count", "company_id")
     def _compute_allowed(self):

@@ -19,3 +19,7 @@ from . import test_revenue_streams
 from . import test_production_report
 from . import test_financial_statement
 from . import test_rsv_report
+from . import test_oioubl
+from . import test_attendance_day
+from . import test_cron_company
+from . import test_running_domain

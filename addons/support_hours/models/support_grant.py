@@ -440,11 +440,20 @@ class SupportGrant(models.Model):
         """Daily: one activity for the responsible coordinator per grant running out
         of hours and per grant about to end. Idempotent: a grant is warned once
         (until its hours or end date change)."""
+        self.env["res.company"].search([])._cron_for_each(
+            lambda company: self.with_company(company)._warn_company_grants(company),
+            "Support grant warnings",
+        )
+        return True
+
+    @api.model
+    def _warn_company_grants(self, company):
         today = fields.Date.context_today(self)
-        grants = self.search([("state", "=", "active")])
+        grants = self.search(
+            [("state", "=", "active"), ("company_id", "=", company.id)]
+        )
         grants._warn_overrun(today)
         grants._warn_expiry(today)
-        return True
 
     def _warn_overrun(self, today):
         grants = self.filtered(

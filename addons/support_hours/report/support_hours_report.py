@@ -39,11 +39,24 @@ class SupportHoursReport(models.Model):
     @property
     def _table_query(self):
         return SQL(
-            "SELECT ROW_NUMBER() OVER (ORDER BY date, source) AS id, u.* "
-            "FROM (%s UNION ALL %s UNION ALL %s) u",
+            "SELECT u.* FROM (%s UNION ALL %s UNION ALL %s) u",
             self._query_need(),
             self._query_session(),
             self._query_grant(),
+        )
+
+    @api.model
+    def _row_id(self, source_index, record_id, day=None):
+        """A row id that stays the same between a search and the read after it:
+        built from the source record and, for prorated rows, the segment's day
+        (never a row number, whose order the database may change)."""
+        if day is None:
+            return SQL("(%s::bigint * 3 + %s)", record_id, source_index)
+        return SQL(
+            "((((%s::bigint << 20) + (%s - DATE '1900-01-01')) * 3) + %s)",
+            record_id,
+            day,
+            source_index,
         )
 
     @api.model
@@ -91,7 +104,8 @@ class SupportHoursReport(models.Model):
     def _select_need(self):
         return SQL(
             """
-            SELECT seg.day AS date,
+            SELECT %s AS id,
+                   seg.day AS date,
                    n.employee_id AS employee_id,
                    n.responsible_id AS staff_id,
                    n.department_id AS department_id,
@@ -103,7 +117,8 @@ class SupportHoursReport(models.Model):
                    n.planned_hours * seg.days / 7.0 AS planned_hours,
                    0.0 AS delivered_hours,
                    0.0 AS granted_hours
-            """
+            """,
+            self._row_id(0, SQL("n.id"), SQL("seg.day")),
         )
 
     @api.model
@@ -131,7 +146,8 @@ class SupportHoursReport(models.Model):
     def _select_session(self):
         return SQL(
             """
-            SELECT s.date AS date,
+            SELECT %s AS id,
+                   s.date AS date,
                    s.employee_id AS employee_id,
                    s.staff_id AS staff_id,
                    s.department_id AS department_id,
@@ -143,7 +159,8 @@ class SupportHoursReport(models.Model):
                    0.0 AS planned_hours,
                    s.duration AS delivered_hours,
                    0.0 AS granted_hours
-            """
+            """,
+            self._row_id(1, SQL("s.id")),
         )
 
     @api.model
@@ -170,7 +187,8 @@ class SupportHoursReport(models.Model):
     def _select_grant(self):
         return SQL(
             """
-            SELECT seg.day AS date,
+            SELECT %s AS id,
+                   seg.day AS date,
                    g.employee_id AS employee_id,
                    NULL::integer AS staff_id,
                    g.department_id AS department_id,
@@ -186,7 +204,8 @@ class SupportHoursReport(models.Model):
                              / (g.date_to - g.date_from + 1)::numeric
                         ELSE g.hours_per_week * seg.days / 7.0
                    END AS granted_hours
-            """
+            """,
+            self._row_id(2, SQL("g.id"), SQL("seg.day")),
         )
 
     @api.model
