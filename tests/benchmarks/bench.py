@@ -6,8 +6,9 @@ Usage (through ``make bench``)::
 
 The first run fills the database: 1,000 people, 3 municipalities, placements across the
 schemes with ended ones and transition answers, about 400,000 attendance lines over 3
-years, plus what installed addons add through the ``_bench_generate`` hook of
-``social.placement``.
+years, production timesheets and 36 months of posted revenue and wage entries
+(``generate_accounting``). The fixtures live here, with the benchmark, not in the
+addons.
 Later runs reuse it. Then each report runs several times and the script prints, per
 report: the median wall time, the SQL queries of one run, and the peak Python memory of
 one run. These are figures, not tests: the targets are in the README.
@@ -21,8 +22,11 @@ import time
 import tracemalloc
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 import odoo
 from odoo import api
+from odoo.fields import Command
 from odoo.modules.registry import Registry
 
 PEOPLE = 1000
@@ -129,9 +133,143 @@ def generate(env, today):
         (today - timedelta(days=1), today - timedelta(days=1)),
     )
     attendance_rows = env.cr.rowcount
-    extra = placements._bench_generate(today)
+    extra = generate_accounting(env, today)
     env["ir.config_parameter"].set_param(MARKER, today.isoformat())
     return {"placements": len(placements), "attendance lines": attendance_rows, **extra}
+
+
+def generate_accounting(env, today):
+    """Production timesheets (one INSERT ... SELECT from the attendance) and 36
+    months of posted journal entries: revenue on every stream and wages per
+    person, so the financial statement has real volume. Counts to print."""
+    result = {}
+    company = env.company
+    if not company.chart_template:
+        return result
+    project = (
+        env["project.project"]
+        .with_company(company)
+        .create(
+            {
+                "name": "Bench production",
+                "company_id": company.id,
+                "social_activity": "production",
+            }
+        )
+    )
+    env.cr.execute(
+        "UPDATE hr_employee SET company_id = %s WHERE name LIKE 'Bench Person %%'",
+        (company.id,),
+    )
+    env.cr.execute(
+        "UPDATE social_placement SET company_id = %s WHERE employee_id IN "
+        "(SELECT id FROM hr_employee WHERE name LIKE 'Bench Person %%')",
+        (company.id,),
+    )
+    env.flush_all()
+    env.cr.execute(
+        """
+        INSERT INTO account_analytic_line (name, date, amount, unit_amount,
+            account_id, project_id, employee_id, company_id, currency_id,
+            create_uid, write_uid, create_date, write_date)
+        SELECT 'Produktion', a.date, 0, a.worked_hours * 0.8,
+               %s, %s, a.employee_id, %s, %s, 1, 1, NOW(), NOW()
+          FROM hr_attendance a
+          JOIN hr_employee e ON e.id = a.employee_id
+         WHERE e.name LIKE 'Bench Person %%' AND a.id %% 2 = 0
+        """,
+        (
+            project.account_id.id,
+            project.id,
+            company.id,
+            company.currency_id.id,
+        ),
+    )
+    result["timesheet lines"] = env.cr.rowcount
+    result["journal items"] = generate_moves(env, company, today)
+    return result
+
+
+def generate_moves(env, company, today):
+    """36 months of posted entries: 4 streams of revenue and wages for every
+    bench person, in batches of one month."""
+    Account = env["account.account"].with_company(company)
+
+    def first(account_type):
+        return Account.search([("account_type", "=", account_type)], limit=1)
+
+    income = first("income")
+    subsidy = first("income_other") or income
+    wages = env["social.financial.statement"]._get_wage_accounts(company).filtered(
+        "active"
+    )[:1] or first("expense")
+    receivable = first("asset_receivable")
+    payable = first("liability_current") or first("liability_payable")
+    journal = env["account.journal"].search(
+        [("company_id", "=", company.id), ("type", "=", "general")], limit=1
+    )
+    streams = {
+        s: env["account.analytic.account"]._get_revenue_stream_account(s, company)
+        for s in ("commercial", "social_service", "wage_subsidy", "grant")
+    }
+    contacts = (
+        env["hr.employee"]
+        .search([("name", "like", "Bench Person"), ("company_id", "=", company.id)])
+        .work_contact_id
+    )
+    start = today.replace(day=1) - relativedelta(months=36)
+    count = 0
+    Move = env["account.move"].with_context(
+        tracking_disable=True, skip_invoice_sync=True
+    )
+    for m in range(36):
+        day = start + relativedelta(months=m, days=14)
+        lines = []
+        for i, (stream, account) in enumerate(streams.items()):
+            for k in range(10):
+                amount = 1000.0 * (i + 1) + 37 * k + m
+                lines.append(
+                    {
+                        "account_id": (
+                            subsidy if stream == "wage_subsidy" else income
+                        ).id,
+                        "credit": amount,
+                        "name": f"Bench {stream}",
+                        "analytic_distribution": {str(account.id): 100.0},
+                    }
+                )
+        lines += [
+            {
+                "account_id": wages.id,
+                "partner_id": contact.id,
+                "debit": 5000.0 + (contact.id % 7) * 100,
+                "name": "Løn",
+            }
+            for contact in contacts[:200]
+        ]
+        balance = sum(v.get("debit", 0.0) - v.get("credit", 0.0) for v in lines)
+        lines.append(
+            {
+                "account_id": (receivable if balance < 0 else payable).id,
+                "debit": -balance if balance < 0 else 0.0,
+                "credit": balance if balance > 0 else 0.0,
+                "name": "Bench",
+            }
+        )
+        move = Move.create(
+            {
+                "move_type": "entry",
+                "date": day,
+                "journal_id": journal.id,
+                "company_id": company.id,
+                "line_ids": [Command.create(v) for v in lines],
+            }
+        )
+        move.action_post()
+        count += len(lines)
+        env.flush_all()
+        env.invalidate_all()
+    return count
 
 
 def measure(env, label, func, runs=3):
@@ -161,7 +299,7 @@ def measure(env, label, func, runs=3):
 
 
 def reports(env, today):
-    """The reports to time: (label, callable). Addons extend this list."""
+    """The reports to time: (label, callable)."""
     date_from = today.replace(month=1, day=1) - timedelta(days=365)
     date_to = today.replace(month=1, day=1) - timedelta(days=1)
     municipality = env["res.partner"].search(
@@ -179,11 +317,17 @@ def reports(env, today):
         wizard.action_download_xlsx()
         return base64.b64decode(wizard.file_data)
 
-    result = [("Municipal social-impact report (xlsx, 1 year)", impact_xlsx)]
-    hook = getattr(env["social.placement"], "_bench_reports", None)
-    if hook:
-        result += hook(date_from, date_to)
-    return result
+    def statement_xlsx():
+        wizard = env["social.financial.statement.wizard"].create(
+            {"company_id": env.company.id, "date_from": date_from, "date_to": date_to}
+        )
+        wizard.action_download_xlsx()
+        return wizard.file_data
+
+    return [
+        ("Municipal social-impact report (xlsx, 1 year)", impact_xlsx),
+        ("Financial statement (xlsx, 1 year)", statement_xlsx),
+    ]
 
 
 def main():

@@ -18,7 +18,6 @@ from . import social_agreement_line
 from . import social_agreement_factor
 from . import social_billing_run
 from . import social_billing_line
-from . import social_billing_demo
 from . import social_subsidy_claim
 from . import social_subsidy_claim_line
 from . import account_analytic_account

@@ -14,5 +14,4 @@ from . import support_assessment
 from . import support_assessment_line
 from . import hr_employee
 from . import social_placement
-from . import support_need_demo
 from . import social_billing_run

@@ -3,7 +3,8 @@ from datetime import date, datetime
 
 from odoo.tests.common import BaseCase, tagged
 
-from ..tools import demo_support, hours
+from ..demo import support_hours_demo as demo_support
+from ..tools import hours
 
 
 @tagged("post_install", "-at_install")

@@ -3,4 +3,4 @@
 Models call these; these never import odoo.models.
 """
 
-from . import demo_support, hours
+from . import hours
