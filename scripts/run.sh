@@ -20,7 +20,8 @@ cat <<MSG
 
   Odoo 19.0 with social_enterprise and support_hours: http://127.0.0.1:$ODOO_HTTP_PORT
   Database: $ODOO_DB    Login: admin    Password: admin
-  (sample users: jonas/jonas coordinator, peter/peter work supervisor, mette/mette mentor)
+  (sample users: jonas/jonas coordinator, peter/peter work supervisor, mette/mette mentor,
+   lone/lone accountant)
 
 MSG
 exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$ODOO_DB" --db-filter="^$ODOO_DB\$"

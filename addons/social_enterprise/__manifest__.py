@@ -65,5 +65,6 @@
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
+        "demo/res_users_accountant_demo.xml",
     ],
 }

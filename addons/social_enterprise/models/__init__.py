@@ -2,17 +2,12 @@ from . import social_scheme
 from . import social_scheme_rate
 from . import social_placement
 from . import social_placement_demo
-from . import social_placement_hours
-from . import social_placement_followup
 from . import social_transition_followup
-from . import social_placement_ratio
 from . import res_partner
 from . import hr_employee
 from . import hr_version
 from . import res_company
 from . import res_config_settings
-from . import social_scheme_billing
-from . import social_scheme_rate_billing
 from . import social_agreement
 from . import social_agreement_line
 from . import social_agreement_factor

@@ -1,9 +1,14 @@
+from collections import defaultdict
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from ..tools import identifiers
+from ..tools import identifiers, periods
 
 STATES = [
     ("draft", "Draft"),
@@ -39,6 +44,16 @@ RATE_LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
 # A placement that has started counts for billing, claims, hours and reports
 # until it is cancelled: drafts have not begun, cancelled ones never ran.
 RUNNING_STATES = ("active", "ended")
+
+
+MEASURES = (
+    "planned_days",
+    "planned_hours",
+    "attended_days",
+    "attended_hours",
+    "effective_hours",
+    "absence_hours",
+)
 
 
 class SocialPlacement(models.Model):
@@ -502,3 +517,338 @@ class SocialPlacement(models.Model):
             )
         self.write({"state": "draft"})
         return True
+
+    hours_attended_month = fields.Float(
+        "Attended This Month", compute="_compute_hours_summary", digits=(16, 2)
+    )
+    hours_planned_month = fields.Float(
+        "Planned This Month", compute="_compute_hours_summary", digits=(16, 2)
+    )
+    hours_attended_12m = fields.Float(
+        "Attended, Last 12 Months", compute="_compute_hours_summary", digits=(16, 2)
+    )
+    hours_planned_12m = fields.Float(
+        "Planned, Last 12 Months", compute="_compute_hours_summary", digits=(16, 2)
+    )
+    attendance_rate_12m = fields.Float(
+        "Attendance Rate, Last 12 Months (%)",
+        compute="_compute_hours_summary",
+        digits=(16, 1),
+    )
+
+    def _compute_hours_summary(self):
+        today = fields.Date.context_today(self)
+        real = self.filtered("id")
+        month = real._get_hours_data(today.replace(day=1), today)
+        year = real._get_hours_data(
+            today - relativedelta(years=1) + timedelta(days=1), today
+        )
+        for placement in self:
+            m = month.get(placement.id, {})
+            y = year.get(placement.id, {})
+            placement.hours_attended_month = m.get("attended_hours", 0.0)
+            placement.hours_planned_month = m.get("planned_hours", 0.0)
+            placement.hours_attended_12m = y.get("attended_hours", 0.0)
+            placement.hours_planned_12m = y.get("planned_hours", 0.0)
+            planned = y.get("planned_hours", 0.0)
+            placement.attendance_rate_12m = (
+                100.0 * min(y.get("attended_hours", 0.0) / planned, 9.99)
+                if planned
+                else 0.0
+            )
+
+    @api.model
+    def _get_attendance_by_day(self, employees, date_from, date_to):
+        """{(employee_id, day): worked hours} on the attendances' own days
+        (``hr.attendance.date``, the employee's local day), in one query."""
+        result = defaultdict(float)
+        if not employees or date_to < date_from:
+            return result
+        # narrow read: sums of hours only
+        by_day = (
+            self.env["hr.attendance"]
+            .sudo()
+            ._get_hours_by_day(employees, date_from, date_to)
+        )
+        for employee_id, days in by_day.items():
+            for day, hours in days.items():
+                result[employee_id, day] += hours or 0.0
+        return result
+
+    def _get_hours_data(self, date_from, date_to, by_month=False):
+        """Hours of each placement in [date_from, date_to], capped at today.
+
+        Returns ``{placement_id: {measure: value}}`` for the measures planned_days,
+        planned_hours, attended_days, attended_hours, effective_hours and absence_hours,
+        counted day by day inside each placement's own period; with ``by_month``,
+        ``{placement_id: {first day of month: {measure: value}}}``. Only placements of
+        exclusive schemes (the employment forms) get hours: attendance belongs to them,
+        not to support schemes such as mentor support running beside them. The number of
+        queries does not depend on the number of placements.
+        """
+        today = fields.Date.context_today(self)
+        date_to = min(date_to, today)
+        placements = self.filtered(
+            lambda p: p.state in ("active", "ended") and p.scheme_id.exclusive
+        )
+        attendance = self._get_attendance_by_day(
+            placements.employee_id, date_from, date_to
+        )
+        result = {}
+        for placement in placements:
+            buckets = {}
+            window = periods.overlap(
+                placement.date_start, placement.date_end, date_from, date_to
+            )
+            if window:
+                factor = (
+                    placement.work_capacity / 100.0
+                    if placement.uses_effective_hours
+                    else 1.0
+                )
+                for day in periods.iter_days(window[0], window[1]):
+                    key = day.replace(day=1) if by_month else None
+                    if key not in buckets:
+                        buckets[key] = dict.fromkeys(MEASURES, 0.0)
+                    values = buckets[key]
+                    p_days, p_hours = periods.planned_on(
+                        day, placement.weekly_hours, placement.days_per_week
+                    )
+                    hours = attendance.get((placement.employee_id.id, day), 0.0)
+                    values["planned_days"] += p_days
+                    values["planned_hours"] += p_hours
+                    values["attended_days"] += 1 if hours > 0 else 0
+                    values["attended_hours"] += hours
+                    values["effective_hours"] += hours * factor
+                    values["absence_hours"] += max(p_hours - hours, 0.0)
+            if by_month:
+                result[placement.id] = buckets
+            else:
+                result[placement.id] = buckets.get(None, dict.fromkeys(MEASURES, 0.0))
+        return result
+
+    def action_view_hours(self):
+        """Week-by-week and month-by-month hours of the placement."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_placement_hours_report_action"
+        )
+        action["domain"] = [("placement_id", "in", self.ids)]
+        action["context"] = {"group_by": ["date:week"]}
+        return action
+
+    @api.model
+    def _get_ordinary_hours(self, employees, date_to):
+        """Ordinary unsubsidised hours of each employee in the 12 months up to
+        ``date_to``.
+
+        Attended hours inside the person's small-job or ordinary-employment placements:
+        evidence for the benefit rules on ordinary hours (the "225-hour rule").
+        Returns ``{employee_id: hours}`` with a fixed number of queries.
+        """
+        date_from = date_to - relativedelta(years=1) + timedelta(days=1)
+        placements = self.sudo().search(
+            Domain(
+                [
+                    ("employee_id", "in", employees.ids),
+                    ("scheme_id.scheme_type", "in", ("small_job", "ordinary")),
+                ]
+            )
+            & self._get_running_domain(date_from, date_to)
+        )
+        attendance = self._get_attendance_by_day(
+            placements.employee_id, date_from, date_to
+        )
+        result = dict.fromkeys(employees.ids, 0.0)
+        counted = set()
+        for placement in placements:
+            window = periods.overlap(
+                placement.date_start, placement.date_end, date_from, date_to
+            )
+            for day in periods.iter_days(*window):
+                key = (placement.employee_id.id, day)
+                if key not in counted:
+                    counted.add(key)
+                    result[placement.employee_id.id] += attendance.get(key, 0.0)
+        return result
+
+    user_id = fields.Many2one(
+        "res.users",
+        "Coordinator",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Receives the follow-up activities of this placement.",
+    )
+    next_review_date = fields.Date(
+        compute="_compute_next_review_date",
+        help="The next follow-up the scheme asks for.",
+    )
+    review_scheduled_until = fields.Date(
+        copy=False,
+        readonly=True,
+        help="Technical: last follow-up date already scheduled.",
+    )
+    max_duration_notified = fields.Boolean(copy=False, readonly=True)
+    transition_followup_ids = fields.One2many(
+        "social.transition.followup", "placement_id", "Transition Follow-ups"
+    )
+
+    @api.depends(
+        "date_start",
+        "scheme_id.first_review_months",
+        "scheme_id.review_interval_months",
+        "review_scheduled_until",
+    )
+    def _compute_next_review_date(self):
+        today = fields.Date.context_today(self)
+        for placement in self:
+            placement.next_review_date = (
+                placement._next_review_after(placement.review_scheduled_until or today)
+                if placement.date_start and placement.scheme_id
+                else False
+            )
+
+    def _next_review_after(self, day):
+        """The first follow-up date of the scheme's rhythm after ``day``, or False."""
+        self.ensure_one()
+        scheme = self.scheme_id
+        horizon = day + relativedelta(months=max(scheme.first_review_months, 1))
+        horizon += relativedelta(months=scheme.review_interval_months)
+        dates = periods.review_dates(
+            self.date_start,
+            scheme.first_review_months,
+            scheme.review_interval_months,
+            horizon,
+        )
+        return next((d for d in dates if d > day), False)
+
+    def _get_followup_user(self):
+        self.ensure_one()
+        return self.user_id or self.employee_id.coach_id.user_id or self.create_uid
+
+    def _prepare_activity_vals(self, activity_type, deadline, summary):
+        self.ensure_one()
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "date_deadline": deadline,
+            "summary": summary,
+            "user_id": self._get_followup_user().id,
+        }
+
+    @api.model
+    def _cron_schedule_followups(self):
+        """Daily: activities for the follow-ups the scheme rules ask for. Idempotent.
+
+        A follow-up due within the scheme's notice period gets one activity; the date is
+        then remembered so a second run creates nothing. The maximum duration gets one
+        activity too. Summaries name the rule, never the person's situation. Each
+        company runs in its own savepoint (see ``res.company._cron_for_each``).
+        """
+        companies = self.env["res.company"].search([])
+        companies._cron_for_each(
+            lambda company: self.with_company(company)._schedule_followups(company),
+            "Placement follow-ups",
+        )
+        return True
+
+    @api.model
+    def _schedule_followups(self, company):
+        """The follow-up activities of ``company``'s placements."""
+        today = fields.Date.context_today(self)
+        review_type = self.env.ref(
+            "social_enterprise.mail_activity_type_placement_review"
+        )
+        max_type = self.env.ref(
+            "social_enterprise.mail_activity_type_placement_max_duration"
+        )
+        placements = self.search(
+            Domain(self._get_followup_domain()) & Domain("company_id", "=", company.id)
+        )
+        vals_list = []
+        for placement in placements:
+            lead = relativedelta(days=placement.scheme_id.followup_lead_days)
+            due = placement._next_review_after(
+                placement.review_scheduled_until or placement.date_start
+            )
+            latest = False
+            while due and due <= today + lead:
+                latest = due
+                due = placement._next_review_after(due)
+            if latest and (not placement.date_end or latest <= placement.date_end):
+                vals_list.append(
+                    placement._prepare_activity_vals(
+                        review_type,
+                        latest,
+                        self.env._(
+                            "%(scheme)s: follow-up", scheme=placement.scheme_id.name
+                        ),
+                    )
+                )
+            if latest:
+                placement.review_scheduled_until = latest
+            limit = placement.max_end_date
+            if limit and not placement.max_duration_notified and limit <= today + lead:
+                vals_list.append(
+                    placement._prepare_activity_vals(
+                        max_type,
+                        limit,
+                        self.env._(
+                            "%(scheme)s: maximum duration reached on %(date)s",
+                            scheme=placement.scheme_id.name,
+                            date=limit,
+                        ),
+                    )
+                )
+                placement.max_duration_notified = True
+        self.env["mail.activity"].create(vals_list)
+        self.env["social.transition.followup"]._schedule_activities(company)
+
+    def _get_followup_domain(self):
+        return [("state", "=", "active")]
+
+    def _on_ended(self):
+        res = super()._on_ended()
+        self.env["social.transition.followup"]._create_for_placements(self)
+        return res
+
+    counts_in_ratio_rule = fields.Boolean(related="scheme_id.counts_in_ratio_rule")
+    ratio_warning = fields.Char(compute="_compute_ratio_warning")
+
+    @api.depends("work_address_id", "scheme_id", "state")
+    def _compute_ratio_warning(self):
+        """Warn when the production unit is over the ratio rule (rimelighedskrav).
+
+        One search on the ratio report for all the placements' units.
+        """
+        self.ratio_warning = False
+        candidates = self.filtered(
+            lambda p: p.counts_in_ratio_rule
+            and p.work_address_id
+            and p.state in ("draft", "active")
+        )
+        if not candidates:
+            return
+        rows = (
+            self.env["social.ratio.report"]
+            .sudo()  # aggregated counts only, no personal data
+            .search([("work_address_id", "in", candidates.work_address_id.ids)])
+        )
+        by_unit = {(r.work_address_id.id, r.company_id.id): r for r in rows}
+        for placement in candidates:
+            row = by_unit.get((placement.work_address_id.id, placement.company_id.id))
+            ordinary = row.ordinary_count if row else 0
+            used = row.used_count if row else 0
+            if placement.state == "draft":
+                used += 1  # the placement itself, once activated
+            allowed = placement.company_id._ratio_allowed(ordinary)
+            if used > allowed:
+                placement.ratio_warning = self.env._(
+                    "Ratio rule: %(unit)s would have %(used)s people in wage subsidy "
+                    "or work placement for %(ordinary)s ordinary employees; the rule "
+                    "allows %(allowed)s.",
+                    unit=placement.work_address_id.display_name,
+                    used=used,
+                    ordinary=ordinary,
+                    allowed=allowed,
+                )

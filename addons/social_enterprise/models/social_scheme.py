@@ -45,6 +45,9 @@ REVENUE_STREAMS = [
 DURATION_UNITS = [("week", "Weeks"), ("month", "Months"), ("year", "Years")]
 
 
+CAP_PERIODS = [("month", "Each month"), ("year", "Over 12 months")]
+
+
 class SocialScheme(models.Model):
     """An employment or social-service scheme (ordning): the rules, not the people."""
 
@@ -157,3 +160,18 @@ class SocialScheme(models.Model):
     def action_view_placements(self):
         self.ensure_one()
         return self.env["social.placement"]._action_open_for("scheme_id", self)
+
+    followup_lead_days = fields.Integer(
+        "Follow-up Notice (days)",
+        default=30,
+        help="How many days before a follow-up or the maximum duration the coordinator "
+        "gets an activity.",
+    )
+
+    subsidy_cap_period = fields.Selection(
+        CAP_PERIODS,
+        default="month",
+        required=True,
+        help="Over which period the subsidy cap (a share of the wage cost) is "
+        "counted: skånejob each month, løntilskud over a year.",
+    )

@@ -8,6 +8,7 @@ RATE_TYPES = [
     ("reference_day_rate", "Reference day rate (kr/day)"),
     ("reference_month_rate", "Reference month rate (kr/month)"),
     ("reference_hourly_price", "Reference hourly price (kr/h)"),
+    ("minimum_wage", "Lowest collective hourly wage (kr/h)"),
 ]
 
 
