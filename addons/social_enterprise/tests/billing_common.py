@@ -11,6 +11,18 @@ GLN_B = "5798000200807"
 CPR = "0101901234"
 
 
+def municipal_address(env):
+    """What an OIOUBL invoice needs of the receiving unit besides its EAN: a street
+    with a building number, postcode, city, country and CVR number."""
+    return {
+        "street": "Torvet 1",
+        "zip": "4000",
+        "city": "Roskilde",
+        "country_id": env.ref("base.dk").id,
+        "vat": "DK29189404",
+    }
+
+
 class BillingCase(AccountTestInvoicingCommon):
     """A Danish company (l10n_dk chart) with one municipality, its agreement and
     placements on §103/§104, mentor support and employment schemes. No demo data."""

@@ -6,6 +6,8 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 from odoo.tools import mute_logger
 
+from .billing_common import municipal_address
+
 NOV = date(2026, 11, 1)
 
 
@@ -30,6 +32,7 @@ class TestBillingConcurrency(TransactionCase):
                     "name": "Samtidig Kommune",
                     "is_company": True,
                     "is_municipality": True,
+                    **municipal_address(env),
                     "peppol_eas": "0088",
                     "peppol_endpoint": "5798000416604",
                 }

@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .billing_common import CPR, BillingCase
+from .billing_common import CPR, BillingCase, municipal_address
 
 NOV = date(2026, 11, 1)
 # Queries of a billing run's computation, whatever the number of placements.
@@ -321,6 +321,7 @@ class TestBillingRun(BillingCase):
                 "name": "Fremmøde Kommune",
                 "is_company": True,
                 "is_municipality": True,
+                **municipal_address(self.env),
                 "peppol_eas": "0088",
                 "peppol_endpoint": "5798000165236",
             }
@@ -369,6 +370,7 @@ class TestBillingRun(BillingCase):
                 "name": "Forud Kommune",
                 "is_company": True,
                 "is_municipality": True,
+                **municipal_address(self.env),
                 "peppol_eas": "0088",
                 "peppol_endpoint": "5798000165236",
             }
@@ -433,6 +435,7 @@ class TestBillingRun(BillingCase):
                 "name": "Skudår Kommune",
                 "is_company": True,
                 "is_municipality": True,
+                **municipal_address(self.env),
                 "peppol_eas": "0088",
                 "peppol_endpoint": "5798000165236",
             }
@@ -531,6 +534,7 @@ class TestBillingRun(BillingCase):
                     "name": f"Kommune {count}",
                     "is_company": True,
                     "is_municipality": True,
+                    **municipal_address(self.env),
                     "peppol_eas": "0088",
                     "peppol_endpoint": gln,
                 }
