@@ -501,7 +501,9 @@ class SocialPlacement(models.Model):
         return True
 
     def _on_ended(self):
-        """Hook called after placements ended (transition follow-ups extend it)."""
+        """Hook called after placements ended: the 3, 6 and 12-month transition
+        follow-ups of those ended in job or education; other addons extend it."""
+        self.env["social.transition.followup"]._create_for_placements(self)
         return True
 
     def action_cancel(self):
@@ -806,11 +808,6 @@ class SocialPlacement(models.Model):
 
     def _get_followup_domain(self):
         return [("state", "=", "active")]
-
-    def _on_ended(self):
-        res = super()._on_ended()
-        self.env["social.transition.followup"]._create_for_placements(self)
-        return res
 
     counts_in_ratio_rule = fields.Boolean(related="scheme_id.counts_in_ratio_rule")
     ratio_warning = fields.Char(compute="_compute_ratio_warning")
