@@ -92,21 +92,27 @@ class TestOioubl(BillingCase):
         )
 
     def test_preview_refuses_a_municipality_the_oioubl_would_reject(self):
-        self.municipality.write({"street": "Rådhuspladsen", "vat": False})
+        # The CVR number also sets the Peppol endpoint: keep it, break the address.
+        self.municipality.write({"street": "Rådhuspladsen", "zip": False})
         run = self._run(NOV)
         run.action_compute()
         self.assertFalse(
             run.line_ids.filtered(lambda line: line.placement_id == self.placement)
         )
         self.assertIn("OIOUBL invoice to Testrup Kommune would be refused", run.summary)
-        self.assertIn("street and building number", run.summary)
-        self.assertIn("CVR number", run.summary)
-        self.assertNotIn("postcode", run.summary)
+        self.assertIn("street and building number, postcode missing", run.summary)
+        self.assertNotIn("city", run.summary)
 
     def test_missing_parts_are_named(self):
         self.assertEqual(self.agreement._get_oioubl_missing(), [])
         self.municipality.write({"zip": False, "city": False})
         self.assertEqual(self.agreement._get_oioubl_missing(), ["postcode", "city"])
+        self.agreement.require_ean = False
+        self.municipality.write({"vat": False, "peppol_endpoint": False})
+        self.assertEqual(
+            self.agreement._get_oioubl_missing(),
+            ["postcode", "city", "CVR number (Tax ID)"],
+        )
 
     def test_personreference_is_never_a_cpr_number(self):
         with self.assertRaisesRegex(ValidationError, "looks like a CPR number"):
