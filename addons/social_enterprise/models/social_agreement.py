@@ -116,7 +116,6 @@ class SocialAgreement(models.Model):
         "chart's exempt sales tax.",
     )
     personreference = fields.Char(
-        "Personreference",
         help="The code the municipality gives its suppliers to route their invoices "
         "(its own reference for the buying unit or case worker). Exported on the "
         "OIOUBL invoice as the buyer's contact ID (AccountingCustomerParty/Party/"
@@ -265,20 +264,21 @@ class SocialAgreement(models.Model):
         self.ensure_one()
         partner = self.invoice_partner_id
         commercial = partner.commercial_partner_id
-        _ = self.env._
         missing = []
         if not street_split(partner.street or "").get("street_number"):
-            missing.append(_("street and building number"))
+            missing.append(self.env._("street and building number"))
         if not partner.zip:
-            missing.append(_("postcode"))
+            missing.append(self.env._("postcode"))
         if not partner.city:
-            missing.append(_("city"))
+            missing.append(self.env._("city"))
         if not partner.country_id:
-            missing.append(_("country"))
+            missing.append(self.env._("country"))
         if not commercial.vat:
-            missing.append(_("CVR number (Tax ID)"))
+            missing.append(self.env._("CVR number (Tax ID)"))
         if self.require_ean and not self._has_valid_ean():
-            missing.append(_("EAN/GLN location number (13 digits, scheme 0088)"))
+            missing.append(
+                self.env._("EAN/GLN location number (13 digits, scheme 0088)")
+            )
         return missing
 
     def _has_valid_ean(self):

@@ -747,7 +747,11 @@ class SocialPlacement(models.Model):
         activity too. Summaries name the rule, never the person's situation. Each
         company runs in its own savepoint (see ``res.company._cron_for_each``).
         """
-        companies = self.env["res.company"].search([])
+        # Active placements have follow-ups, ended ones transition follow-ups.
+        groups = self._read_group(
+            [("state", "in", ("active", "ended"))], ["company_id"]
+        )
+        companies = self.env["res.company"].union(*(c for (c,) in groups))
         companies._cron_for_each(
             lambda company: self.with_company(company)._schedule_followups(company),
             "Placement follow-ups",

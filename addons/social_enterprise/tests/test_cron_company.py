@@ -2,7 +2,6 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .billing_common import BillingCase
@@ -24,7 +23,7 @@ class TestCronPerCompany(BillingCase):
         def job(company):
             company.ratio_per_small = 7
             if company == self.company_b:
-                raise UserError("Værksted B has no sales journal")
+                raise ValueError("Værksted B has no sales journal")
 
         logger = "odoo.addons.social_enterprise.models.res_company"
         with self.assertLogs(logger, "ERROR") as logs:

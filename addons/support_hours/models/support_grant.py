@@ -440,7 +440,8 @@ class SupportGrant(models.Model):
         """Daily: one activity for the responsible coordinator per grant running out
         of hours and per grant about to end. Idempotent: a grant is warned once
         (until its hours or end date change)."""
-        self.env["res.company"].search([])._cron_for_each(
+        groups = self._read_group([("state", "=", "active")], ["company_id"])
+        self.env["res.company"].union(*(c for (c,) in groups))._cron_for_each(
             lambda company: self.with_company(company)._warn_company_grants(company),
             "Support grant warnings",
         )
