@@ -75,7 +75,10 @@ ensure_venv() {
 resolve_odoo_src
 ensure_postgres
 ensure_venv
-# PDF reports (the municipal social-impact report) are printed by wkhtmltopdf.
+# PDF reports (the municipal social-impact report, the RSV notes) are printed by
+# wkhtmltopdf. It embeds installed fonts as text (web fonts it draws as paths), so the
+# report font, Lato, and the fallback, DejaVu, are installed as Debian packages.
 command -v wkhtmltopdf >/dev/null || apt_install wkhtmltopdf || log "wkhtmltopdf missing: PDF reports will not print"
+apt_install fonts-lato fonts-dejavu-core || log "fonts-lato missing: PDF reports fall back to another installed font"
 write_odoo_conf >/dev/null
 log "Set-up done: Odoo $ODOO_SERIES from $ODOO_SRC, virtualenv $VENV"

@@ -19,6 +19,7 @@
         "account",
         "l10n_dk",
         "l10n_dk_oioubl",
+        "report_xlsx",
     ],
     "external_dependencies": {"python": ["python-stdnum", "xlsxwriter"]},
     "data": [
@@ -54,10 +55,17 @@
         "views/social_billing_menus.xml",
         "data/account_tax_data.xml",
         "views/account_move_views.xml",
+        "report/social_report_xlsx.xml",
+        "views/social_report_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
             "social_enterprise/static/tests/tours/**/*",
+        ],
+        # wkhtmltopdf draws @font-face web fonts as paths (no text to search, copy
+        # or read aloud); fonts installed on the system (fonts-lato) it embeds.
+        "web.report_assets_common": [
+            ("remove", "web/static/fonts/fonts.scss"),
         ],
     },
     "demo": [

@@ -336,7 +336,10 @@ class SocialPlacement(models.Model):
             wizard = self.env["social.financial.statement.wizard"].create(
                 {"company_id": company.id, "date_from": date_from, "date_to": date_to}
             )
-            wizard.action_download_xlsx()
-            return wizard.file_data
+            return self.env["ir.actions.report"]._render_xlsx(
+                "social_enterprise.action_report_social_financial_statement_xlsx",
+                wizard.ids,
+                None,
+            )[0]
 
         return [("Financial statement (xlsx, 1 year)", statement_xlsx)]

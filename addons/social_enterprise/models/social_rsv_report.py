@@ -1,4 +1,3 @@
-import base64
 from datetime import date
 
 from odoo import api, fields, models
@@ -6,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Domain
 from odoo.tools.misc import formatLang
 
-from ..tools import financial, rsv_xlsx
+from ..tools import financial
 
 BODIES = [
     ("board", "Board of directors"),
@@ -23,7 +22,11 @@ class SocialRsvReport(models.Model):
     """The notes a registered social-economy enterprise (RSV, lov 711/2014) adds to
     its annual report: management remuneration per body, agreements with related
     parties, distributions with the return on the paid-in capital, and a statement
-    of how the social purpose was pursued, drafted from the impact numbers."""
+    of how the social purpose was pursued, drafted from the impact numbers.
+
+    They print from the Print menu as PDF (``action_report_social_rsv``) and xlsx
+    (``action_report_social_rsv_xlsx``, OCA report_xlsx), both from
+    ``_get_notes_data``'s figures and with read access only."""
 
     _name = "social.rsv.report"
     _description = "RSV Annual Notes"
@@ -78,8 +81,6 @@ class SocialRsvReport(models.Model):
         "Statement on the Social Purpose",
         help="Drafted from the impact numbers; edit it before printing.",
     )
-    file_data = fields.Binary("File", readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     _company_year_unique = models.Constraint(
         "UNIQUE(company_id, fiscal_year)",
@@ -277,28 +278,6 @@ class SocialRsvReport(models.Model):
             "cap": self.env._("Return cap (%)"),
             "statement": self.env._("Statement on the social purpose"),
         }
-
-    def action_download_xlsx(self):
-        self.ensure_one()
-        content = rsv_xlsx.render_xlsx(self._get_notes_data(), self._get_xlsx_labels())
-        self.write(
-            {
-                "file_data": base64.b64encode(content),
-                "file_name": f"rsv-{self.fiscal_year}.xlsx",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content?model={self._name}&id={self.id}&field=file_data"
-            "&filename_field=file_name&download=true",
-            "target": "self",
-        }
-
-    def action_print_pdf(self):
-        self.ensure_one()
-        return self.env.ref("social_enterprise.action_report_social_rsv").report_action(
-            self
-        )
 
 
 class SocialRsvReportLine(models.Model):

@@ -3,3 +3,7 @@ from . import social_ratio_report
 from . import social_impact_report
 from . import social_production_report
 from . import social_financial_statement
+from . import social_report_xlsx
+from . import social_impact_report_xlsx
+from . import social_financial_statement_xlsx
+from . import social_rsv_report_xlsx

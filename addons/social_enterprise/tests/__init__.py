@@ -23,3 +23,4 @@ from . import test_oioubl
 from . import test_attendance_day
 from . import test_cron_company
 from . import test_running_domain
+from . import test_report_print

@@ -1,4 +1,3 @@
-import base64
 import io
 import re
 from datetime import date
@@ -169,8 +168,12 @@ class TestFinancialStatement(BillingCase):
             .with_user(user)
             .create({"company_id": self.company.id, "date_from": FROM, "date_to": TO})
         )
-        wizard.action_download_xlsx()
-        content = base64.b64decode(wizard.file_data)
+        action = wizard.action_download_xlsx()
+        content = (
+            self.env["ir.actions.report"]
+            .with_user(user)
+            ._render_xlsx(action["report_name"], wizard.ids, None)[0]
+        )
         return (
             openpyxl.load_workbook(io.BytesIO(content)).active,
             openpyxl.load_workbook(io.BytesIO(content), data_only=True).active,

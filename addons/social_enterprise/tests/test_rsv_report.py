@@ -1,4 +1,3 @@
-import base64
 import io
 from datetime import date
 
@@ -87,9 +86,13 @@ class TestRsvReport(BillingCase):
 
     def test_xlsx_and_pdf(self):
         self.report.action_draft_statement()
-        report = self.report.with_user(self.user_se_manager)
-        report.action_download_xlsx()
-        content = base64.b64decode(report.file_data)
+        content = (
+            self.env["ir.actions.report"]
+            .with_user(self.user_se_manager)
+            ._render_xlsx(
+                "social_enterprise.action_report_social_rsv_xlsx", self.report.ids, None
+            )[0]
+        )
         formulas = openpyxl.load_workbook(io.BytesIO(content)).active
         values = openpyxl.load_workbook(io.BytesIO(content), data_only=True).active
         cells = {c.value: c for r in formulas.iter_rows() for c in r if c.value}

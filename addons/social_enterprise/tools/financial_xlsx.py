@@ -4,64 +4,36 @@ Totals are real formulas (``=SUM(...)``) over the cells above them, written with
 computed value as the cached result, so the file shows the right figures before any
 recalculation and recomputes when an accountant edits a cell. Text is never written as
 a formula (``strings_to_formulas`` is off and every label goes through ``safe_text``).
-The workbook is written in ``constant_memory`` mode, row by row, to a temporary file:
-its memory does not grow with the number of rows.
+The workbook is written in ``constant_memory`` mode, row by row (each row goes to a
+temporary file as it is done): its memory does not grow with the number of rows.
 """
 
-import os
-import tempfile
-from datetime import datetime
-
-import xlsxwriter
 from xlsxwriter.utility import xl_range, xl_rowcol_to_cell
 
+from . import xlsx_style
 from .impact import safe_text
 
-MONEY = "#,##0.00"
-DATE = "dd-mm-yyyy"
-MONTH = "mm-yyyy"
+WORKBOOK_OPTIONS = {"constant_memory": True}
+"""Extra options of this report's workbook (rows are written in order)."""
 
-
-def _as_datetime(value):
-    if isinstance(value, datetime):
-        return value
-    return datetime(value.year, value.month, value.day)
+_as_datetime = xlsx_style.as_datetime
 
 
 def render_xlsx(statement, labels):
-    """Bytes of an xlsx file for ``statement``. ``labels`` holds the translated
-    captions ``sheet``, ``company``, ``period``, ``generated``, ``currency``,
-    ``line``, ``total``, ``notes``, ``target_group``, ``employees``, ``share``,
-    ``reserved_test``, ``production_hours`` and ``hours``."""
-    with tempfile.TemporaryDirectory() as tmpdir:
-        path = os.path.join(tmpdir, "statement.xlsx")
-        workbook = xlsxwriter.Workbook(
-            path,
-            {
-                "constant_memory": True,
-                "tmpdir": tmpdir,
-                "strings_to_formulas": False,
-                "strings_to_urls": False,
-                "strings_to_numbers": False,
-                "default_date_format": DATE,
-            },
-        )
-        _write(workbook, statement, labels)
-        workbook.close()
-        with open(path, "rb") as handle:
-            return handle.read()
+    """Bytes of an xlsx file for ``statement`` (see ``write_workbook``)."""
+    return xlsx_style.render(write_workbook, statement, labels, **WORKBOOK_OPTIONS)
 
 
-def _write(workbook, statement, labels):
-    bold = workbook.add_format({"bold": True})
-    title = workbook.add_format({"bold": True, "font_size": 14})
-    header = workbook.add_format({"bold": True, "bottom": 1, "text_wrap": True})
-    month_header = workbook.add_format({"bold": True, "bottom": 1, "num_format": MONTH})
-    date_format = workbook.add_format({"num_format": DATE})
-    money = workbook.add_format({"num_format": MONEY})
-    money_bold = workbook.add_format({"num_format": MONEY, "bold": True, "top": 1})
-    number = workbook.add_format({"num_format": "#,##0.0"})
-    number_bold = workbook.add_format({"num_format": "#,##0.0", "bold": True})
+def write_workbook(workbook, statement, labels):
+    """Write ``statement`` as one sheet of ``workbook``. ``labels`` holds the
+    translated captions ``sheet``, ``company``, ``period``, ``generated``,
+    ``currency``, ``line``, ``total``, ``notes``, ``target_group``, ``employees``,
+    ``share``, ``reserved_test``, ``production_hours`` and ``hours``."""
+    formats = xlsx_style.add_formats(workbook)
+    bold, title, header = formats["bold"], formats["title"], formats["header"]
+    month_header, date_format = formats["month_header"], formats["date"]
+    money, money_bold = formats["money"], formats["money_total"]
+    number, number_bold = formats["decimal"], formats["decimal_bold"]
     sheet = workbook.add_worksheet(safe_text(labels["sheet"])[:31])
     months = statement["months"]
     width = len(months)

@@ -6,51 +6,36 @@ them with the reader's decimal separator), dates are real dates shown dd-mm-yyyy
 suppressed cells hold the marker text, and no text is ever written as a formula.
 """
 
-import io
-from datetime import date, datetime
+from datetime import date
 
-import xlsxwriter
-
+from . import xlsx_style
 from .impact import SUPPRESSED, safe_text
 
 NUMBER_FORMATS = {
-    "count": "0",
-    "hours": "#,##0.0",
-    "days": "#,##0.0",
-    "number": "#,##0.0",
-    "percent": "0.0",
+    "count": "count",
+    "hours": "decimal",
+    "days": "decimal",
+    "number": "decimal",
+    "percent": "percent",
 }
 
 
 def render_xlsx(report, labels):
-    """Bytes of an xlsx file for ``report``; ``labels`` holds the translated captions
-    ``municipality``, ``period``, ``generated``, ``sheet`` and ``chart``."""
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        output,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "default_date_format": "dd-mm-yyyy",
-        },
-    )
-    bold = workbook.add_format({"bold": True})
-    title = workbook.add_format({"bold": True, "font_size": 14})
-    header = workbook.add_format({"bold": True, "bottom": 1, "text_wrap": True})
-    date_format = workbook.add_format({"num_format": "dd-mm-yyyy"})
-    muted = workbook.add_format({"italic": True, "font_color": "#666666"})
-    right = workbook.add_format({"align": "right"})
-    number_formats = {
-        k: workbook.add_format({"num_format": v}) for k, v in NUMBER_FORMATS.items()
-    }
+    """Bytes of an xlsx file for ``report`` (see ``write_workbook``)."""
+    return xlsx_style.render(write_workbook, report, labels, in_memory=True)
+
+
+def write_workbook(workbook, report, labels):
+    """Write ``report`` as one sheet of ``workbook``; ``labels`` holds the translated
+    captions ``municipality``, ``period``, ``generated``, ``sheet`` and ``chart``."""
+    formats = xlsx_style.add_formats(workbook)
+    bold, header, date_format = formats["bold"], formats["header"], formats["date"]
     sheet = workbook.add_worksheet(safe_text(labels["sheet"])[:31])
     sheet.set_column(0, 0, 38)
     sheet.set_column(1, 8, 16)
 
     row = 0
-    sheet.write_string(row, 0, safe_text(report["title"]), title)
+    sheet.write_string(row, 0, safe_text(report["title"]), formats["title"])
     row += 1
     sheet.write_string(row, 0, safe_text(labels["municipality"]), bold)
     sheet.write_string(row, 1, safe_text(report["municipality"]))
@@ -63,7 +48,7 @@ def render_xlsx(report, labels):
     sheet.write_datetime(row, 1, _as_datetime(report["generated"]), date_format)
     row += 1
     for note in report.get("notes", []):
-        sheet.write_string(row, 0, safe_text(note), muted)
+        sheet.write_string(row, 0, safe_text(note), formats["muted"])
         row += 1
 
     chart_source = None
@@ -85,16 +70,7 @@ def render_xlsx(report, labels):
                 bold if line is table.get("total") else None,
             )
             for col, column in enumerate(table["columns"], 1):
-                _write_cell(
-                    sheet,
-                    row,
-                    col,
-                    column,
-                    line["values"],
-                    number_formats,
-                    date_format,
-                    right,
-                )
+                _write_cell(sheet, row, col, column, line["values"], formats)
             row += 1
         if table["key"] == "attendance" and table["rows"]:
             keys = [c["key"] for c in table["columns"]]
@@ -104,13 +80,13 @@ def render_xlsx(report, labels):
                 keys,
             )
         if table.get("note"):
-            sheet.write_string(row, 0, safe_text(table["note"]), muted)
+            sheet.write_string(row, 0, safe_text(table["note"]), formats["muted"])
             row += 1
 
     if chart_source:
         first, last, keys = chart_source
         chart = workbook.add_chart({"type": "column"})
-        name = labels["sheet"][:31].replace("'", "''")
+        name = sheet.name
         for key in ("planned_hours", "attended_hours"):
             col = keys.index(key) + 1
             chart.add_series(
@@ -123,26 +99,21 @@ def render_xlsx(report, labels):
         chart.set_title({"name": safe_text(labels["chart"])})
         chart.set_size({"width": 640, "height": 320})
         sheet.insert_chart(1, 5, chart)
-    workbook.close()
-    return output.getvalue()
 
 
-def _as_datetime(value):
-    if isinstance(value, datetime):
-        return value
-    return datetime(value.year, value.month, value.day)
+_as_datetime = xlsx_style.as_datetime
 
 
-def _write_cell(sheet, row, col, column, values, number_formats, date_format, right):
+def _write_cell(sheet, row, col, column, values, formats):
     value = values.get(column["key"], "")
     kind = column.get("kind")
     if value is None:
-        sheet.write_string(row, col, SUPPRESSED, right)
+        sheet.write_string(row, col, SUPPRESSED, formats["right"])
     elif value == "" or value is False:
         sheet.write_blank(row, col, None)
     elif kind == "date" and isinstance(value, date):
-        sheet.write_datetime(row, col, _as_datetime(value), date_format)
+        sheet.write_datetime(row, col, _as_datetime(value), formats["date"])
     elif kind in NUMBER_FORMATS and isinstance(value, int | float):
-        sheet.write_number(row, col, value, number_formats[kind])
+        sheet.write_number(row, col, value, formats[NUMBER_FORMATS[kind]])
     else:
         sheet.write_string(row, col, safe_text(value))

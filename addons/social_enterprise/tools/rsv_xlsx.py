@@ -3,36 +3,23 @@ xlsx, no ORM. Totals are ``=SUM(...)`` formulas with their value cached, the ret
 on capital is a formula over the distribution and capital cells; no text is ever
 written as a formula."""
 
-import io
-
-import xlsxwriter
 from xlsxwriter.utility import xl_range, xl_rowcol_to_cell
 
+from . import xlsx_style
 from .impact import safe_text
-
-MONEY = "#,##0.00"
 
 
 def render_xlsx(notes, labels):
-    """Bytes of the xlsx file of ``notes`` with the translated ``labels``."""
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(
-        output,
-        {
-            "in_memory": True,
-            "strings_to_formulas": False,
-            "strings_to_urls": False,
-            "strings_to_numbers": False,
-            "default_date_format": "dd-mm-yyyy",
-        },
-    )
-    bold = workbook.add_format({"bold": True})
-    title = workbook.add_format({"bold": True, "font_size": 14})
-    header = workbook.add_format({"bold": True, "bottom": 1})
-    money = workbook.add_format({"num_format": MONEY})
-    money_bold = workbook.add_format({"num_format": MONEY, "bold": True, "top": 1})
-    percent = workbook.add_format({"num_format": "0.00"})
-    wrap = workbook.add_format({"text_wrap": True, "valign": "top"})
+    """Bytes of the xlsx file of ``notes`` (see ``write_workbook``)."""
+    return xlsx_style.render(write_workbook, notes, labels, in_memory=True)
+
+
+def write_workbook(workbook, notes, labels):
+    """Write ``notes`` as one sheet of ``workbook`` with the translated ``labels``."""
+    formats = xlsx_style.add_formats(workbook)
+    bold, title, header = formats["bold"], formats["title"], formats["header"]
+    money, money_bold = formats["money"], formats["money_total"]
+    percent, wrap = formats["percent_2"], formats["wrap"]
     sheet = workbook.add_worksheet(safe_text(labels["sheet"])[:31])
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 1, 30)
@@ -127,5 +114,3 @@ def render_xlsx(notes, labels):
         if paragraph.strip():
             sheet.write_string(row, 0, safe_text(paragraph.strip()), wrap)
             row += 1
-    workbook.close()
-    return output.getvalue()

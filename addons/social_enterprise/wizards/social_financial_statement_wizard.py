@@ -1,17 +1,16 @@
 import ast
-import base64
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools import financial_xlsx
-
 
 class SocialFinancialStatementWizard(models.TransientModel):
-    """Choose a company and a period, then download the xlsx or open the figures
-    one by one, each with the journal items it is made of."""
+    """Choose a company and a period, then print the xlsx (the report action
+    ``action_report_social_financial_statement_xlsx`` on this wizard, through OCA
+    report_xlsx) or open the figures one by one, each with the journal items it is
+    made of."""
 
     _name = "social.financial.statement.wizard"
     _description = "Financial Statement by Revenue Stream"
@@ -33,15 +32,16 @@ class SocialFinancialStatementWizard(models.TransientModel):
     line_ids = fields.One2many(
         "social.financial.statement.line", "wizard_id", "Figures", readonly=True
     )
-    file_data = fields.Binary("File", readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
-    def _get_statement_data(self):
+    def _check_period(self):
         self.ensure_one()
         if self.date_to < self.date_from:
             raise UserError(self.env._("The period ends before it starts."))
         if self.date_from + relativedelta(years=3) <= self.date_to:
             raise UserError(self.env._("Choose a period of at most three years."))
+
+    def _get_statement_data(self):
+        self._check_period()
         return self.env["social.financial.statement"]._get_statement_data(
             self.company_id, self.date_from, self.date_to
         )
@@ -67,27 +67,19 @@ class SocialFinancialStatementWizard(models.TransientModel):
             "hours": self.env._("Hours"),
         }
 
+    def _get_file_stem(self):
+        return "{}-{}-{}".format(
+            self.env._("financial-statement"),
+            self.date_from.isoformat(),
+            self.date_to.isoformat(),
+        )
+
     def action_download_xlsx(self):
         self.ensure_one()
-        content = financial_xlsx.render_xlsx(
-            self._get_statement_data(), self._get_xlsx_labels()
-        )
-        self.write(
-            {
-                "file_data": base64.b64encode(content),
-                "file_name": "{}-{}-{}.xlsx".format(
-                    self.env._("financial-statement"),
-                    self.date_from.isoformat(),
-                    self.date_to.isoformat(),
-                ),
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content?model={self._name}&id={self.id}&field=file_data"
-            "&filename_field=file_name&download=true",
-            "target": "self",
-        }
+        self._check_period()
+        return self.env.ref(
+            "social_enterprise.action_report_social_financial_statement_xlsx"
+        ).report_action(self)
 
     def _prepare_line_vals(self, statement):
         months = statement["months"]

@@ -1,16 +1,19 @@
-import base64
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools.misc import format_date, formatLang
 
-from ..tools import impact, impact_xlsx
+from ..tools import impact
 
 
 class SocialImpactReportWizard(models.TransientModel):
-    """Choose a municipality and a period, then download the xlsx or print the PDF."""
+    """Choose a municipality and a period, then print the report as xlsx or PDF.
+
+    Both are ``ir.actions.report`` on this wizard (``action_report_social_impact_xlsx``
+    through OCA report_xlsx, ``action_report_social_impact`` in QWeb) rendering the
+    same ``_get_report_data``; the options are checked when the report is rendered.
+    """
 
     _name = "social.impact.report.wizard"
     _description = "Social-Impact Report"
@@ -41,8 +44,6 @@ class SocialImpactReportWizard(models.TransientModel):
         "only managers may choose it.",
     )
     can_include_names = fields.Boolean(compute="_compute_can_include_names")
-    file_data = fields.Binary("File", readonly=True, attachment=False)
-    file_name = fields.Char(readonly=True)
 
     @api.depends("municipality_id.is_data_controller")
     def _compute_can_include_names(self):
@@ -85,31 +86,21 @@ class SocialImpactReportWizard(models.TransientModel):
             self.date_to.isoformat(),
         )
 
+    def _get_xlsx_labels(self):
+        return {
+            "municipality": self.env._("Municipality"),
+            "period": self.env._("Period"),
+            "generated": self.env._("Generated"),
+            "sheet": self.env._("Social impact"),
+            "chart": self.env._("Planned and attended hours"),
+        }
+
     def action_download_xlsx(self):
         self.ensure_one()
-        report = self._get_report_data()
-        content = impact_xlsx.render_xlsx(
-            report,
-            {
-                "municipality": self.env._("Municipality"),
-                "period": self.env._("Period"),
-                "generated": self.env._("Generated"),
-                "sheet": self.env._("Social impact"),
-                "chart": self.env._("Planned and attended hours"),
-            },
-        )
-        self.write(
-            {
-                "file_data": base64.b64encode(content),
-                "file_name": f"{self._get_file_stem()}.xlsx",
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content?model={self._name}&id={self.id}&field=file_data"
-            "&filename_field=file_name&download=true",
-            "target": "self",
-        }
+        self._check_options()
+        return self.env.ref(
+            "social_enterprise.action_report_social_impact_xlsx"
+        ).report_action(self)
 
     def action_print_pdf(self):
         self.ensure_one()

@@ -1,4 +1,7 @@
+import io
 from datetime import date, datetime, timedelta
+
+import openpyxl
 
 from odoo.tests import tagged
 
@@ -120,3 +123,23 @@ class TestImpactReportSupport(SupportCase):
         row = table["rows"][0]
         self.assertIsNone(row["values"]["people"])
         self.assertIsNone(row["values"]["staff_change"])
+
+    def test_support_tables_print_in_the_xlsx(self):
+        wizard = self.env["social.impact.report.wizard"].create(
+            {
+                "municipality_id": self.municipality.id,
+                "date_from": PERIOD[0],
+                "date_to": PERIOD[1],
+            }
+        )
+        content, _kind = self.env["ir.actions.report"]._render_xlsx(
+            "social_enterprise.action_report_social_impact_xlsx", wizard.ids, None
+        )
+        rows = [
+            [c.value for c in row]
+            for row in openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows()
+        ]
+        table = self._table("support_hours")
+        start = [row[0] for row in rows].index(table["title"])
+        mentor = next(row for row in rows[start:] if row[0] == self.cat_mentor.name)
+        self.assertIn(1.5 * (1 + 2 + 3 + 4 + 5 + 6), mentor, "31.5 delivered hours")
