@@ -2,10 +2,10 @@
 
 Given the tables as computed (``original``) and as shown (``shown``, hidden cells
 ``None``), the adversary knows every shown cell, that each additive column of a table
-with a total adds up to it, that repeated cells (same ``link`` and row ``key``) are
-equal, and that no count, hours or days value is negative. Each hidden cell is one
-variable; two linear programs (scipy's ``linprog``) give its lowest and highest
-possible value. Rounded measures (one decimal) are allowed their rounding slack.
+with a total adds up to it, that repeated cells (same ``link`` and row ``key``) with
+the same value are equal, and that no count, hours or days value is negative. Each
+hidden cell is one variable; two linear programs (scipy's ``linprog``) give its lowest
+and highest possible value. Rounded measures (one decimal) keep their rounding slack.
 """
 
 from scipy.optimize import linprog
@@ -23,54 +23,53 @@ def _lines(table):
     return lines
 
 
-def attack(original, shown):
-    """``[(table index, line, key, value, low, high, primary, kind)]`` for every
-    hidden cell of every table."""
-    index = {}
-    cells = []
+def _additive(table):
+    return [c for c in table["columns"] if c.get("kind") in suppression.ADDITIVE_KINDS]
+
+
+def _hidden_cells(original, shown):
+    """``{(table, line, key): position}`` and the cells' facts, in that order."""
+    index, cells = {}, []
     for t, (orig, show) in enumerate(zip(original, shown, strict=True)):
         if orig.get("individual"):
             continue
         for (line, row), (_line, shown_row) in zip(
             _lines(orig), _lines(show), strict=True
         ):
-            for column in orig["columns"]:
+            for column in _additive(orig):
                 key = column["key"]
-                if column.get("kind") not in suppression.ADDITIVE_KINDS:
-                    continue
                 if shown_row["values"].get(key, "") is None:
                     index[t, line, key] = len(cells)
+                    primary = suppression.is_primary(row, column)
                     cells.append(
-                        (
-                            t,
-                            line,
-                            key,
-                            row["values"][key],
-                            suppression.is_primary(row, column),
-                            column["kind"],
-                        )
+                        (t, line, key, row["values"][key], primary, column["kind"])
                     )
-    if not cells:
-        return []
-    rows_ub, rhs_ub = [], []
+    return index, cells
 
-    def add_sum(coefficients, constant, slack):
-        # sum(coefficients * x) + constant within +/- slack of 0
-        row = [0.0] * len(cells)
+
+class _Constraints:
+    """``sum(coefficient * x) + constant`` within ``slack`` of 0, as two rows of
+    ``A_ub x <= b_ub``."""
+
+    def __init__(self, size):
+        self.size = size
+        self.rows = []
+        self.rhs = []
+
+    def add(self, coefficients, constant, slack):
+        row = [0.0] * self.size
         for i, c in coefficients:
             row[i] += c
-        rows_ub.append(row)
-        rhs_ub.append(slack - constant)
-        rows_ub.append([-c for c in row])
-        rhs_ub.append(slack + constant)
+        self.rows += [row, [-c for c in row]]
+        self.rhs += [slack - constant, slack + constant]
 
+
+def _add_margins(constraints, shown, index):
     for t, show in enumerate(shown):
         if show.get("individual") or not show.get("total"):
             continue
-        for column in show["columns"]:
+        for column in _additive(show):
             key = column["key"]
-            if column.get("kind") not in suppression.ADDITIVE_KINDS:
-                continue
             coefficients, constant = [], 0.0
             for line, row in _lines(show):
                 sign = -1.0 if line == suppression.TOTAL else 1.0
@@ -80,39 +79,53 @@ def attack(original, shown):
                 elif suppression.is_number(value):
                     constant += sign * value
             slack = 0.0 if column["kind"] == "count" else SLACK * len(_lines(show))
-            add_sum(coefficients, constant, slack)
+            constraints.add(coefficients, constant, slack)
+
+
+def _add_links(constraints, original, index):
     links = {}
     for t, orig in enumerate(original):
         for column in orig["columns"]:
             if not column.get("link"):
                 continue
             for line, row in _lines(orig):
-                ident = suppression.TOTAL if line == suppression.TOTAL else row.get("key")
+                ident = (
+                    suppression.TOTAL if line == suppression.TOTAL else row.get("key")
+                )
                 if ident is not None:
                     links.setdefault((column["link"], ident), []).append(
                         (t, line, column["key"], row["values"].get(column["key"]))
                     )
     for places in links.values():
-        values = {p[3] for p in places}
-        if len(values) != 1:
+        if len({p[3] for p in places}) != 1:
             continue  # not the same number: the adversary cannot equate them
         hidden = [index[p[:3]] for p in places if p[:3] in index]
         shown_values = [p[3] for p in places if p[:3] not in index]
         for i in hidden:
             if shown_values:
-                add_sum([(i, 1.0)], -shown_values[0], 0.0)
+                constraints.add([(i, 1.0)], -shown_values[0], 0.0)
             elif i != hidden[0]:
-                add_sum([(i, 1.0), (hidden[0], -1.0)], 0.0, 0.0)
-    bounds = _bounds(len(cells), rows_ub, rhs_ub)
+                constraints.add([(i, 1.0), (hidden[0], -1.0)], 0.0, 0.0)
+
+
+def attack(original, shown):
+    """``[(table index, line, key, value, low, high, primary, kind)]`` for every
+    hidden cell of every table."""
+    index, cells = _hidden_cells(original, shown)
+    if not cells:
+        return []
+    constraints = _Constraints(len(cells))
+    _add_margins(constraints, shown, index)
+    _add_links(constraints, original, index)
+    bounds = _bounds(len(cells), constraints.rows, constraints.rhs)
     return [
         (t, line, key, value, *bounds[i], primary, kind)
         for i, (t, line, key, value, primary, kind) in enumerate(cells)
     ]
 
 
-def _bounds(size, rows_ub, rhs_ub):
-    """Lowest and highest value of each variable, one small program per group of
-    variables that constraints tie together."""
+def _groups(size, rows_ub):
+    """The variables that constraints tie together, group by group."""
     parent = list(range(size))
 
     def find(i):
@@ -128,8 +141,13 @@ def _bounds(size, rows_ub, rhs_ub):
     groups = {}
     for i in range(size):
         groups.setdefault(find(i), []).append(i)
+    return groups.values()
+
+
+def _bounds(size, rows_ub, rhs_ub):
+    """Lowest and highest value of each variable, one small program per group."""
     result = [(0.0, UNBOUNDED)] * size
-    for members in groups.values():
+    for members in _groups(size, rows_ub):
         constraints = [
             ([row[i] for i in members], rhs)
             for row, rhs in zip(rows_ub, rhs_ub, strict=True)
@@ -156,16 +174,16 @@ def _bounds(size, rows_ub, rhs_ub):
 
 
 def weak_cells(original, shown, threshold=suppression.THRESHOLD):
-    """The hidden cells an adversary narrows below their protection width."""
+    """The hidden cells an adversary narrows below their protection width: primary
+    cells under ``protection_width``, any other hidden cell to a single value."""
     weak = []
     for t, line, key, value, low, high, primary, kind in attack(original, shown):
-        width = high - low
         slack = 0 if kind == "count" else 2 * SLACK * 20
         need = (
             suppression.protection_width(value, kind, threshold) - slack
             if primary
             else 1e-6
         )
-        if width < need:
+        if high - low < need:
             weak.append((t, line, key, value, round(low, 2), round(high, 2)))
     return weak

@@ -155,8 +155,9 @@ def suppress_tables(tables, threshold=THRESHOLD, share=PROTECTION_SHARE):
     Hidden cells hold ``None``. Tables marked ``individual`` are left alone (they are
     lines about one person, for a municipality that is the data controller).
     """
-    tables = [t for t in tables if not t.get("individual")]
-    states = [_TableState(t, threshold, share) for t in tables]
+    states = [
+        _TableState(t, threshold, share) for t in tables if not t.get("individual")
+    ]
     changed = True
     while changed:
         changed = False
