@@ -2,6 +2,7 @@ import secrets
 from collections import defaultdict
 
 from odoo import api, fields, models
+from odoo.tools.misc import formatLang
 
 from ..models.social_placement import DESTINATIONS
 from ..models.social_transition_followup import (
@@ -71,12 +72,12 @@ class SocialImpactReport(models.AbstractModel):
             ),
             self.env._(
                 "Where hidden cells could be worked out from a total, more cells are "
-                "hidden (the smallest first, a total last), so that no hidden figure "
-                "can be narrowed to fewer than %(n)s people, or to less than "
-                "%(width)s %% more than its hours or days, from the figures shown, "
-                "including those that other tables repeat.",
+                "hidden (the smallest first, a total last), so that no hidden count "
+                "can be narrowed to fewer than %(n)s people, and no hidden hours or "
+                "days to a range narrower than %(times)s times their value, from the "
+                "figures shown, including those other tables repeat.",
                 n=impact.THRESHOLD,
-                width=round(impact.PROTECTION_SHARE * 100),
+                times=formatLang(self.env, 1 + impact.PROTECTION_SHARE, digits=1),
             ),
             self.env._(
                 "%(marker)s: not applicable (no follow-up for that destination, or "

@@ -21,3 +21,4 @@ from . import test_financial_statement
 from . import test_rsv_report
 from . import test_tools_suppression
 from . import test_tools_doctests
+from . import test_impact_sample
