@@ -173,25 +173,35 @@ class SocialImpactReport(models.AbstractModel):
     @api.model
     def _table_attendance(self, ctx):
         measures = ("planned_days", "attended_days", "planned_hours", "attended_hours")
+        # Every scheme of the placements table gets a line, so both tables show the
+        # same people per scheme; schemes without hours (support beside a job) have
+        # no days or hours to show: not applicable.
         rows = {}
         for placement in ctx["placements"]:
+            row = rows.setdefault(
+                placement.scheme_id,
+                {"people": set(), "counted": False, **dict.fromkeys(measures, 0.0)},
+            )
+            row["people"].add(placement.employee_id.id)
             data = ctx["hours"].get(placement.id)
             if data is None:
                 continue
-            row = rows.setdefault(
-                placement.scheme_id, {"people": set(), **dict.fromkeys(measures, 0.0)}
-            )
-            row["people"].add(placement.employee_id.id)
+            row["counted"] = True
             for measure in measures:
                 row[measure] += data[measure]
 
         def values(row):
-            result = {m: round(row[m], 1) for m in measures}
+            if not row["counted"]:
+                result = dict.fromkeys(measures + ("rate",), impact.NOT_APPLICABLE)
+            else:
+                result = {m: round(row[m], 1) for m in measures}
+                result["rate"] = impact.share(
+                    row["attended_hours"], row["planned_hours"]
+                )
             result["people"] = len(row["people"])
-            result["rate"] = impact.share(row["attended_hours"], row["planned_hours"])
             return result
 
-        total = {"people": set(), **dict.fromkeys(measures, 0.0)}
+        total = {"people": set(), "counted": True, **dict.fromkeys(measures, 0.0)}
         for row in rows.values():
             total["people"] |= row["people"]
             for measure in measures:
@@ -200,7 +210,10 @@ class SocialImpactReport(models.AbstractModel):
             "key": "attendance",
             "title": self.env._("Planned and attended days and hours"),
             "columns": [
-                self._column("people", self.env._("People"), link="people"),
+                # A person on two schemes is one person in the total.
+                self._column(
+                    "people", self.env._("People"), link="people", distinct=True
+                ),
                 self._column("planned_days", self.env._("Planned days"), "days"),
                 self._column("attended_days", self.env._("Attended days"), "days"),
                 self._column("planned_hours", self.env._("Planned hours"), "hours"),

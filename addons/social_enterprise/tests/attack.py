@@ -49,19 +49,22 @@ def _hidden_cells(original, shown):
 
 class _Constraints:
     """``sum(coefficient * x) + constant`` within ``slack`` of 0, as two rows of
-    ``A_ub x <= b_ub``."""
+    ``A_ub x <= b_ub`` (only the lower one, ``>= -slack``, for ``at_least``)."""
 
     def __init__(self, size):
         self.size = size
         self.rows = []
         self.rhs = []
 
-    def add(self, coefficients, constant, slack):
+    def add(self, coefficients, constant, slack, at_least=False):
         row = [0.0] * self.size
         for i, c in coefficients:
             row[i] += c
-        self.rows += [row, [-c for c in row]]
-        self.rhs += [slack - constant, slack + constant]
+        if not at_least:
+            self.rows.append(row)
+            self.rhs.append(slack - constant)
+        self.rows.append([-c for c in row])
+        self.rhs.append(slack + constant)
 
 
 def _add_margins(constraints, shown, index):
@@ -79,7 +82,9 @@ def _add_margins(constraints, shown, index):
                 elif suppression.is_number(value):
                     constant += sign * value
             slack = 0.0 if column["kind"] == "count" else SLACK * len(_lines(show))
-            constraints.add(coefficients, constant, slack)
+            # Distinct people: a person on two lines is one in the total, so the
+            # lines add up to at least the total.
+            constraints.add(coefficients, constant, slack, column.get("distinct"))
 
 
 def _add_links(constraints, original, index):

@@ -16,7 +16,8 @@ Column kinds: ``count`` (people or placements), ``hours``, ``days``, ``percent``
 ``number``, ``text``, ``date``. A row's ``n`` is the number of people behind its values.
 Optional keys: a row's ``key`` and a column's ``link`` name cells that several tables
 repeat (the same people per scheme); a column's ``ratio`` names the two columns a share
-is computed from. Suppression (``tools/suppression.py``) hides cells as ``None``, shown
+is computed from; ``distinct`` marks a count of people whose total counts a person on
+two lines once. Suppression (``tools/suppression.py``) hides cells as ``None``, shown
 as the SUPPRESSED marker; a cell with no meaning for its line holds NOT_APPLICABLE,
 shown as NOT_APPLICABLE_MARKER. Tables marked ``individual`` (one row per person) are
 not suppressed.

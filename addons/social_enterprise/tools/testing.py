@@ -30,7 +30,7 @@ def run_doctests(package, directory):
 
 
 def uncollected(package, directory, results):
-    """Modules whose source holds ``>>>`` examples that no doctest ran."""
+    """Modules whose source holds interactive examples that no doctest ran."""
     missing = []
     for name in tool_modules(package, directory):
         path = os.path.join(directory, name.rsplit(".", 1)[1] + ".py")

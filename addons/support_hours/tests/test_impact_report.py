@@ -167,9 +167,11 @@ class TestImpactReportSupport(SupportCase):
     def test_support_outside_any_grant_is_shown_apart(self):
         # A session in February, before every grant: delivered, on a line of its own,
         # with no granted hours and no share (not applicable, not hidden).
-        for person in self.people:
+        for i, person in enumerate(self.people):
             session = self._session(
-                start=datetime(2026, 2, 10, 9), employee_id=person.id, duration=2.0
+                start=datetime(2026, 2, 10, 6 + 2 * i),
+                employee_id=person.id,
+                duration=2.0,
             )
             self.assertFalse(session.grant_id)
         table = self._table("support_hours")
