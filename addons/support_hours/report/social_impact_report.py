@@ -55,7 +55,6 @@ class SocialImpactReport(models.AbstractModel):
         rows = [
             {
                 "label": category.name,
-                "key": ("category", category.id),
                 "values": {
                     "people": people,
                     "granted": round(granted, 1),
@@ -72,7 +71,6 @@ class SocialImpactReport(models.AbstractModel):
             rows.append(
                 {
                     "label": self.env._("Outside any grant"),
-                    "key": ("category", False),
                     "values": {
                         "people": people,
                         "granted": impact.NOT_APPLICABLE,
