@@ -10,6 +10,8 @@ import doctest
 import importlib
 import os
 
+PROMPT = ">" * 3 + " "  # an interactive example (spelt so as not to be one here)
+
 
 def tool_modules(package, directory):
     """Dotted names of the modules of ``package``, read from its ``directory``."""
@@ -35,7 +37,7 @@ def uncollected(package, directory, results):
     for name in tool_modules(package, directory):
         path = os.path.join(directory, name.rsplit(".", 1)[1] + ".py")
         with open(path, encoding="utf-8") as source:
-            has_examples = ">>>" in source.read()
+            has_examples = PROMPT in source.read()
         if has_examples and not results.get(name, doctest.TestResults(0, 0)).attempted:
             missing.append(name)
     return missing
