@@ -13,140 +13,37 @@ class SocialPlacement(models.Model):
     _inherit = "social.placement"
 
     @api.model
-    def _demo_generate(self):
-        """Create the sample target-group people, their placements and a year of
-        attendance.
+    def _demo_load(self):
+        """Bring the sample placements of demo/social_placement_demo.xml to life.
 
+        The records hold the people and their placements as data; this ends those that
+        lie in the past through the ordinary ending path (the transition follow-ups
+        follow), answers the follow-ups already due and adds a year of attendance.
         Called once from the demo data; deterministic for a given day.
         """
-        ref = self.env.ref
         today = fields.Date.context_today(self)
-        municipalities = {
-            "kk": (
-                ref("social_enterprise.res_partner_kk_demo"),
-                ref("social_enterprise.res_partner_kk_caseworker_demo"),
-            ),
-            "aarhus": (
-                ref("social_enterprise.res_partner_aarhus_demo"),
-                ref("social_enterprise.res_partner_aarhus_caseworker_demo"),
-            ),
-            "roskilde": (
-                ref("social_enterprise.res_partner_roskilde_demo"),
-                ref("social_enterprise.res_partner_roskilde_caseworker_demo"),
-            ),
-        }
-        teams = {
-            "shop": (
-                ref("social_enterprise.hr_employee_supervisor_demo"),
-                ref("social_enterprise.hr_department_workshop_demo"),
-                ref("social_enterprise.res_partner_workshop_demo"),
-            ),
-            "cafe": (
-                ref("social_enterprise.hr_employee_cafe_supervisor_demo"),
-                ref("social_enterprise.hr_department_cafe_demo"),
-                ref("social_enterprise.res_partner_cafe_demo"),
-            ),
-        }
-        schemes = {s.code: s for s in self.env["social.scheme"].search([])}
-        company = ref("base.demo_company_dk")
-        coach = ref("social_enterprise.hr_employee_coordinator_demo")
-        coordinator = ref("social_enterprise.res_users_coordinator_demo")
-        employees = self.env["hr.employee"].create(
-            [
-                {
-                    "name": p[0],
-                    "parent_id": teams[p[8]][0].id,
-                    "coach_id": coach.id,
-                    "department_id": teams[p[8]][1].id,
-                    "address_id": teams[p[8]][2].id,
-                    "job_title": "Medarbejder",
-                    "company_id": company.id,
-                }
-                for p in demo_people.PEOPLE
-            ]
+        placements = self.browse(
+            self.env["ir.model.data"]
+            .search(
+                [
+                    ("module", "=", "social_enterprise"),
+                    ("model", "=", self._name),
+                    ("name", "=like", "social_placement_%_demo"),
+                ],
+                order="name",
+            )
+            .mapped("res_id")
         )
-        vals_list = []
-        for i, (person, employee) in enumerate(
-            zip(demo_people.PEOPLE, employees, strict=False)
-        ):
-            (
-                _name,
-                code,
-                muni,
-                start_m,
-                end_m,
-                hours,
-                days,
-                capacity,
-                _team,
-                level,
-                end_reason,
-                destination,
-            ) = person
-            start, end = demo_people.person_dates(today, start_m, end_m)
-            scheme = schemes[code]
-            if scheme.open_until and start > scheme.open_until:
-                start = scheme.open_until.replace(day=1)
-            if scheme.max_duration:
-                limit = scheme._max_end_date(start)
-                end = min(end, limit) if end else limit
-            municipality, case_worker = municipalities[muni]
-            payer = scheme.payment_flow != "wage" or code.startswith("FLEXJOB")
-            vals_list.append(
-                {
-                    "employee_id": employee.id,
-                    "scheme_id": scheme.id,
-                    "municipality_id": municipality.id if payer else False,
-                    "case_worker_id": case_worker.id if payer else False,
-                    "order_ref": f"{muni.upper()}-{2024 + i % 3}-{1000 + i * 7}"
-                    if payer
-                    else False,
-                    "person_ref": f"SAG-{muni[:3].upper()}-{48213 + i * 97}"
-                    if payer
-                    else False,
-                    "date_start": start,
-                    "date_end": end,
-                    "weekly_hours": hours,
-                    "days_per_week": days,
-                    "work_capacity": capacity,
-                    "rate_level": level,
-                    "state": "active",
-                    "user_id": coordinator.id,
-                }
-            )
-        for index, start_m, on_m in demo_people.MENTOR:
-            muni = demo_people.PEOPLE[index][2]
-            start, end = demo_people.person_dates(today, start_m, on_m)
-            limit = schemes["MENTOR"]._max_end_date(start)
-            vals_list.append(
-                {
-                    "employee_id": employees[index].id,
-                    "scheme_id": schemes["MENTOR"].id,
-                    "municipality_id": municipalities[muni][0].id,
-                    "case_worker_id": municipalities[muni][1].id,
-                    "order_ref": f"MENTOR-{muni.upper()}-{index + 300}",
-                    "person_ref": f"SAG-{muni[:3].upper()}-{48213 + index * 97}",
-                    "date_start": start,
-                    "date_end": min(end, limit) if end else limit,
-                    "weekly_hours": 3,
-                    "days_per_week": 2,
-                    "state": "active",
-                    "user_id": coordinator.id,
-                }
-            )
-        placements = self.with_context(
-            mail_create_nolog=True, tracking_disable=True
-        ).create(vals_list)
-        # End the placements that lie in the past, through the ordinary ending path.
-        for placement, person in zip(placements, demo_people.PEOPLE, strict=False):
+        for placement in placements:
             if placement.date_end and placement.date_end < today:
                 placement._end(
-                    placement.date_end, person[10] or "completed", person[11]
+                    placement.date_end,
+                    placement.end_reason or "completed",
+                    placement.destination,
                 )
-        for placement in placements[len(demo_people.PEOPLE) :]:
-            if placement.date_end and placement.date_end < today:
-                placement._end(placement.date_end, "completed")
-        self._demo_generate_attendance(placements[: len(demo_people.PEOPLE)], today)
+        self._demo_generate_attendance(
+            placements.filtered(lambda p: p.scheme_id.exclusive), today
+        )
         self._demo_answer_followups(placements, today)
         self._cron_schedule_followups()
         return placements

@@ -3,9 +3,13 @@ from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.fields import Domain
+from odoo.tools.misc import formatLang
 
 from ..models.social_placement import DESTINATIONS
-from ..models.social_transition_followup import FOLLOWUP_MONTHS
+from ..models.social_transition_followup import (
+    FOLLOWED_DESTINATIONS,
+    FOLLOWUP_MONTHS,
+)
 from ..tools import impact, periods
 
 
@@ -33,24 +37,12 @@ class SocialImpactReport(models.AbstractModel):
     def _get_report_data(
         self, municipality, date_from, date_to, person_lines=False, include_names=False
     ):
-        placements = self.env["social.placement"].search(
-            self._get_placement_domain(municipality, date_from, date_to),
-            order="date_start, id",
+        ctx = self._get_report_context(
+            municipality, date_from, date_to, person_lines, include_names
         )
-        ctx = {
-            "municipality": municipality,
-            "date_from": date_from,
-            "date_to": date_to,
-            "placements": placements,
-            "person_lines": person_lines,
-            "include_names": include_names,
-            "hours": placements._get_hours_data(date_from, date_to),
-        }
-        tables = []
-        for builder in self._get_table_builders():
-            table = builder(ctx)
-            if table:
-                tables.append(impact.suppress_table(table))
+        placements = ctx["placements"]
+        # All tables together: a cell hidden in one is hidden wherever it repeats.
+        tables = impact.suppress_tables(self._get_report_tables(ctx))
         return {
             "title": self.env._("Social-impact report"),
             "municipality": municipality.name,
@@ -60,17 +52,60 @@ class SocialImpactReport(models.AbstractModel):
             "generated": fields.Date.context_today(self),
             "people": len(placements.employee_id),
             "suppressed_marker": impact.SUPPRESSED,
-            "notes": [
-                self.env._(
-                    "Aggregated and anonymised: cells resting on fewer than %(n)s "
-                    "people are shown as %(marker)s. People are identified by "
-                    "pseudonymous IDs, never by CPR number.",
-                    n=impact.THRESHOLD,
-                    marker=impact.SUPPRESSED,
-                ),
-            ],
+            "notes": self._get_report_notes(),
             "tables": tables,
         }
+
+    @api.model
+    def _get_report_notes(self):
+        return [
+            self.env._(
+                "Aggregated and anonymised: cells resting on fewer than %(n)s "
+                "people are shown as %(marker)s. People are identified by "
+                "pseudonymous IDs, never by CPR number.",
+                n=impact.THRESHOLD,
+                marker=impact.SUPPRESSED,
+            ),
+            self.env._(
+                "Where hidden cells could be worked out from a total, more cells are "
+                "hidden (the smallest first, a total last), so that no hidden count "
+                "can be narrowed to fewer than %(n)s people, and no hidden hours or "
+                "days to a range narrower than %(times)s times their value, from the "
+                "figures shown, including those other tables repeat.",
+                n=impact.THRESHOLD,
+                times=formatLang(self.env, 1 + impact.PROTECTION_SHARE, digits=1),
+            ),
+            self.env._(
+                "%(marker)s: not applicable (no follow-up for that destination, or "
+                "nothing to measure for that line).",
+                marker=impact.NOT_APPLICABLE_MARKER,
+            ),
+        ]
+
+    @api.model
+    def _get_report_context(
+        self, municipality, date_from, date_to, person_lines=False, include_names=False
+    ):
+        """What the table builders share: the placements and their hours."""
+        placements = self.env["social.placement"].search(
+            self._get_placement_domain(municipality, date_from, date_to),
+            order="date_start, id",
+        )
+        return {
+            "municipality": municipality,
+            "date_from": date_from,
+            "date_to": date_to,
+            "placements": placements,
+            "person_lines": person_lines,
+            "include_names": include_names,
+            "hours": placements._get_hours_data(date_from, date_to),
+        }
+
+    @api.model
+    def _get_report_tables(self, ctx):
+        """The tables as computed, before suppression (never shown as they are)."""
+        tables = (builder(ctx) for builder in self._get_table_builders())
+        return [table for table in tables if table]
 
     def _get_table_builders(self):
         return [
@@ -83,8 +118,10 @@ class SocialImpactReport(models.AbstractModel):
 
     # ------------------------------------------------------------------ tables
     @api.model
-    def _column(self, key, label, kind="count"):
-        return {"key": key, "label": label, "kind": kind}
+    def _column(self, key, label, kind="count", **options):
+        """A column; ``link`` names cells other tables repeat, ``ratio`` the two
+        columns a share is computed from (see tools/impact.py)."""
+        return {"key": key, "label": label, "kind": kind, **options}
 
     @api.model
     def _table_placements(self, ctx):
@@ -104,12 +141,19 @@ class SocialImpactReport(models.AbstractModel):
             "key": "placements",
             "title": self.env._("Placements by scheme"),
             "columns": [
-                self._column("active", self.env._("Active in the period")),
+                self._column(
+                    "active", self.env._("Active in the period"), link="people"
+                ),
                 self._column("started", self.env._("Started")),
-                self._column("ended", self.env._("Ended")),
+                self._column("ended", self.env._("Ended"), link="ended"),
             ],
             "rows": [
-                {"label": scheme.name, "values": values, "n": values["active"]}
+                {
+                    "label": scheme.name,
+                    "key": ("scheme", scheme.id),
+                    "values": values,
+                    "n": values["active"],
+                }
                 for scheme, values in sorted(rows.items(), key=lambda i: i[0].sequence)
             ],
             "total": {
@@ -125,25 +169,35 @@ class SocialImpactReport(models.AbstractModel):
     @api.model
     def _table_attendance(self, ctx):
         measures = ("planned_days", "attended_days", "planned_hours", "attended_hours")
+        # Every scheme of the placements table gets a line, so both tables show the
+        # same people per scheme; schemes without hours (support beside a job) have
+        # no days or hours to show: not applicable.
         rows = {}
         for placement in ctx["placements"]:
+            row = rows.setdefault(
+                placement.scheme_id,
+                {"people": set(), "counted": False, **dict.fromkeys(measures, 0.0)},
+            )
+            row["people"].add(placement.employee_id.id)
             data = ctx["hours"].get(placement.id)
             if data is None:
                 continue
-            row = rows.setdefault(
-                placement.scheme_id, {"people": set(), **dict.fromkeys(measures, 0.0)}
-            )
-            row["people"].add(placement.employee_id.id)
+            row["counted"] = True
             for measure in measures:
                 row[measure] += data[measure]
 
         def values(row):
-            result = {m: round(row[m], 1) for m in measures}
+            if not row["counted"]:
+                result = dict.fromkeys(measures + ("rate",), impact.NOT_APPLICABLE)
+            else:
+                result = {m: round(row[m], 1) for m in measures}
+                result["rate"] = impact.share(
+                    row["attended_hours"], row["planned_hours"]
+                )
             result["people"] = len(row["people"])
-            result["rate"] = impact.share(row["attended_hours"], row["planned_hours"])
             return result
 
-        total = {"people": set(), **dict.fromkeys(measures, 0.0)}
+        total = {"people": set(), "counted": True, **dict.fromkeys(measures, 0.0)}
         for row in rows.values():
             total["people"] |= row["people"]
             for measure in measures:
@@ -152,15 +206,28 @@ class SocialImpactReport(models.AbstractModel):
             "key": "attendance",
             "title": self.env._("Planned and attended days and hours"),
             "columns": [
-                self._column("people", self.env._("People")),
+                # A person on two schemes is one person in the total.
+                self._column(
+                    "people", self.env._("People"), link="people", distinct=True
+                ),
                 self._column("planned_days", self.env._("Planned days"), "days"),
                 self._column("attended_days", self.env._("Attended days"), "days"),
                 self._column("planned_hours", self.env._("Planned hours"), "hours"),
                 self._column("attended_hours", self.env._("Attended hours"), "hours"),
-                self._column("rate", self.env._("Attendance rate (%)"), "percent"),
+                self._column(
+                    "rate",
+                    self.env._("Attendance rate (%)"),
+                    "percent",
+                    ratio=("attended_hours", "planned_hours"),
+                ),
             ],
             "rows": [
-                {"label": scheme.name, "values": values(row), "n": len(row["people"])}
+                {
+                    "label": scheme.name,
+                    "key": ("scheme", scheme.id),
+                    "values": values(row),
+                    "n": len(row["people"]),
+                }
                 for scheme, row in sorted(rows.items(), key=lambda i: i[0].sequence)
             ],
             "total": {
@@ -199,7 +266,7 @@ class SocialImpactReport(models.AbstractModel):
                         "effective": round(row["effective"], 1),
                         "weekly": round(row["effective"] / people / weeks, 1)
                         if weeks
-                        else None,
+                        else impact.NOT_APPLICABLE,
                         "capacity": round(
                             sum(row["capacity"]) / len(row["capacity"]), 1
                         ),
@@ -258,14 +325,23 @@ class SocialImpactReport(models.AbstractModel):
             values = {"ended": count}
             for months in FOLLOWUP_MONTHS:
                 base = answered[destination, months]
-                # A share resting on fewer answers than the threshold is not shown.
-                values[f"m{months}"] = (
-                    impact.share(kept[destination, months], base)
-                    if base >= impact.THRESHOLD
-                    else None
-                )
-            rows.append({"label": labels[destination], "values": values, "n": count})
-        columns = [self._column("ended", self.env._("Ended"))]
+                # Not applicable where nobody is followed up (or nobody answered yet);
+                # a share resting on fewer answers than the threshold is hidden.
+                if destination not in FOLLOWED_DESTINATIONS or not base:
+                    values[f"m{months}"] = impact.NOT_APPLICABLE
+                elif base < impact.THRESHOLD:
+                    values[f"m{months}"] = None
+                else:
+                    values[f"m{months}"] = impact.share(kept[destination, months], base)
+            rows.append(
+                {
+                    "label": labels[destination],
+                    "key": ("destination", destination),
+                    "values": values,
+                    "n": count,
+                }
+            )
+        columns = [self._column("ended", self.env._("Ended"), link="ended")]
         columns += [
             self._column(
                 f"m{months}",

@@ -24,3 +24,6 @@ from . import test_attendance_day
 from . import test_cron_company
 from . import test_running_domain
 from . import test_report_print
+from . import test_tools_suppression
+from . import test_tools_doctests
+from . import test_impact_sample

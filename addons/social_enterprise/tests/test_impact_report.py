@@ -1,3 +1,5 @@
+import base64
+import copy
 import io
 from datetime import date, datetime, timedelta
 
@@ -6,7 +8,8 @@ import openpyxl
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from ..tools import impact
+from ..tools import impact, impact_xlsx
+from .attack import attack, weak_cells
 from .common import SocialEnterpriseCase
 
 PERIOD = (date(2026, 1, 1), date(2026, 6, 30))
@@ -266,3 +269,100 @@ class TestImpactReport(SocialEnterpriseCase):
             counts.append(self.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
         self.assertLessEqual(counts[0], 25)
+
+    def _tables_before_and_after(self, municipality=None, period=PERIOD):
+        Report = self.env["social.impact.report"]
+        ctx = Report._get_report_context(municipality or self.municipality, *period)
+        original = Report._get_report_tables(ctx)
+        shown = impact.suppress_tables(copy.deepcopy(original))
+        return original, shown
+
+    def test_the_attack_narrows_no_hidden_cell(self):
+        original, shown = self._tables_before_and_after()
+        hidden = attack(original, shown)
+        self.assertTrue(hidden, "the report has something to hide")
+        self.assertEqual(weak_cells(original, shown), [])
+        # 13 places: the 2 activity places and the 5 sheltered places that protect
+        # them each lie anywhere in [0, 7].
+        placements = next(i for i, t in enumerate(original) if t["key"] == "placements")
+        active = {
+            (r[4], r[5]) for r in hidden if r[0] == placements and r[2] == "active"
+        }
+        self.assertEqual(active, {(0.0, 7.0)})
+
+    def test_repeated_cells_are_hidden_in_every_table(self):
+        _original, shown = self._tables_before_and_after()
+        tables = {t["key"]: t for t in shown}
+        active = {
+            r["label"]: r["values"]["active"] for r in tables["placements"]["rows"]
+        }
+        people = {
+            r["label"]: r["values"]["people"] for r in tables["attendance"]["rows"]
+        }
+        for label, value in people.items():
+            self.assertEqual(value is None, active[label] is None, label)
+        # The attendance rate of a scheme whose hours are hidden is hidden too.
+        for row in tables["attendance"]["rows"]:
+            if row["values"]["attended_hours"] is None:
+                self.assertIsNone(row["values"]["rate"])
+
+    def test_not_applicable_is_shown_as_such(self):
+        data = self._data()
+        transitions = self._table(data, "transitions")
+        # Ordinary job is followed up, but no answer is due yet: not applicable.
+        self.assertIs(transitions["rows"][0]["values"]["m3"], impact.NOT_APPLICABLE)
+        wizard = self.env["social.impact.report.wizard"].create(
+            {
+                "municipality_id": self.municipality.id,
+                "date_from": PERIOD[0],
+                "date_to": PERIOD[1],
+            }
+        )
+        self.assertEqual(
+            wizard._format_cell(impact.NOT_APPLICABLE, "percent"),
+            impact.NOT_APPLICABLE_MARKER,
+        )
+        self.assertEqual(wizard._format_cell(None, "percent"), impact.SUPPRESSED)
+        html, _kind = self.env["ir.actions.report"]._render_qweb_html(
+            "social_enterprise.action_report_social_impact", wizard.ids
+        )
+        self.assertRegex(html.decode(), r"<td[^>]*>\s*–\s*</td>")
+        wizard.action_download_xlsx()
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        line = next(
+            row
+            for row in book.worksheets[0].iter_rows()
+            if row[0].value == transitions["rows"][0]["label"]
+        )
+        self.assertEqual(line[2].value, impact.NOT_APPLICABLE_MARKER)
+
+    def test_xlsx_chart_plots_only_what_is_shown(self):
+        wizard = self.env["social.impact.report.wizard"].create(
+            {
+                "municipality_id": self.municipality.id,
+                "date_from": PERIOD[0],
+                "date_to": PERIOD[1],
+            }
+        )
+        wizard.action_download_xlsx()
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file_data)))
+        sheet = book.worksheets[0]
+        # The chart's data block: the schemes shown with both hours, nothing else.
+        labels = [
+            sheet.cell(row, impact_xlsx.CHART_COLUMN + 1).value
+            for row in range(2, sheet.max_row + 1)
+            if sheet.cell(row, impact_xlsx.CHART_COLUMN + 1).value
+        ]
+        attendance = self._table(self._data(), "attendance")
+        shown = [
+            r["label"]
+            for r in attendance["rows"]
+            if r["values"]["planned_hours"] is not None
+            and r["values"]["attended_hours"] is not None
+        ]
+        self.assertEqual(labels, shown)
+        self.assertNotIn(self.scheme_104.name, labels)
+        for row in range(2, len(labels) + 2):
+            for offset in (2, 3):
+                value = sheet.cell(row, impact_xlsx.CHART_COLUMN + offset).value
+                self.assertIsInstance(value, int | float)

@@ -13,10 +13,14 @@ A report is a list of *tables*. A table is a dict::
     }
 
 Column kinds: ``count`` (people or placements), ``hours``, ``days``, ``percent``,
-``number``, ``text``, ``date``. A row's ``n`` is the number of people behind its values:
-aggregate values of a row with fewer than ``threshold`` people are suppressed, and so
-are count cells below the threshold. Suppressed cells hold ``None``, shown as the
-SUPPRESSED marker. Tables marked ``individual`` (one row per person) are not suppressed.
+``number``, ``text``, ``date``. A row's ``n`` is the number of people behind its values.
+Optional keys: a row's ``key`` and a column's ``link`` name cells that several tables
+repeat (the same people per scheme); a column's ``ratio`` names the two columns a share
+is computed from; ``distinct`` marks a count of people whose total counts a person on
+two lines once. Suppression (``tools/suppression.py``) hides cells as ``None``, shown
+as the SUPPRESSED marker; a cell with no meaning for its line holds NOT_APPLICABLE,
+shown as NOT_APPLICABLE_MARKER. Tables marked ``individual`` (one row per person) are
+not suppressed.
 
 >>> table = {
 ...     "columns": [{"key": "a", "kind": "count"}, {"key": "b", "kind": "count"}],
@@ -31,58 +35,23 @@ SUPPRESSED marker. Tables marked ``individual`` (one row per person) are not sup
 import hashlib
 import hmac
 
+from .suppression import (  # noqa: F401 (the report's public names)
+    NOT_APPLICABLE,
+    PROTECTION_SHARE,
+    THRESHOLD,
+    is_small,
+    suppress_tables,
+)
+
 SUPPRESSED = "<5"
-THRESHOLD = 5
+NOT_APPLICABLE_MARKER = "–"
 AGGREGATE_KINDS = ("hours", "days", "percent", "number")
 
 
-def is_small(value, threshold=THRESHOLD):
-    """A count that could identify people: 1 to threshold - 1.
-
-    >>> [is_small(v) for v in (0, 1, 4, 5, None)]
-    [False, True, True, False, False]
-    """
-    return value is not None and 0 < value < threshold
-
-
 def suppress_table(table, threshold=THRESHOLD):
-    """Suppress small cells of a table in place and return it.
-
-    Primary suppression: count cells under the threshold, and every aggregate cell of a
-    row resting on fewer than ``threshold`` people. Secondary suppression: when a column
-    has a total and exactly one of its cells is suppressed, the smallest other non-zero
-    cell of that column is suppressed too, so the hidden value cannot be recovered by
-    subtracting from the total.
-    """
-    if table.get("individual"):
-        return table
-    rows = table["rows"]
-    total = table.get("total")
-    for row in rows + ([total] if total else []):
-        small_group = row.get("n") is not None and is_small(row["n"], threshold)
-        for column in table["columns"]:
-            key = column["key"]
-            value = row["values"].get(key)
-            if column.get("kind") == "count" and is_small(value, threshold):
-                row["values"][key] = None
-            elif (
-                column.get("kind") in AGGREGATE_KINDS
-                and small_group
-                and value is not None
-            ):
-                row["values"][key] = None
-    if total:
-        for column in table["columns"]:
-            key = column["key"]
-            if column.get("kind") != "count" or total["values"].get(key) is None:
-                continue
-            hidden = [r for r in rows if r["values"].get(key) is None]
-            if len(hidden) != 1:
-                continue
-            candidates = [r for r in rows if r["values"].get(key)]
-            if candidates:
-                min(candidates, key=lambda r: r["values"][key])["values"][key] = None
-    table["suppressed"] = True
+    """Suppress one table in place and return it (see ``suppress_tables`` for the
+    tables of a report, which must be suppressed together)."""
+    suppress_tables([table], threshold)
     return table
 
 
@@ -117,9 +86,9 @@ def safe_text(value):
 
 
 def share(part, whole):
-    """Percentage with one decimal, None when there is no whole.
+    """Percentage with one decimal, not applicable when there is no whole.
 
     >>> share(1, 3), share(0, 0)
-    (33.3, None)
+    (33.3, NOT_APPLICABLE)
     """
-    return round(100.0 * part / whole, 1) if whole else None
+    return round(100.0 * part / whole, 1) if whole else NOT_APPLICABLE

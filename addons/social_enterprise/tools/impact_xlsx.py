@@ -3,14 +3,17 @@
 The workbook holds one sheet with the report's header, each table one under the other,
 and a chart of planned vs attended hours. Numbers stay numbers (the spreadsheet shows
 them with the reader's decimal separator), dates are real dates shown dd-mm-yyyy,
-suppressed cells hold the marker text, and no text is ever written as a formula.
+suppressed cells hold the marker text, cells that do not apply hold ``–``, and no text
+is ever written as a formula. The chart plots what is shown: only the lines whose
+planned and attended hours are both shown.
 """
 
 from datetime import date
 
 from . import xlsx_style
-from .impact import SUPPRESSED, safe_text
+from .impact import NOT_APPLICABLE, NOT_APPLICABLE_MARKER, SUPPRESSED, safe_text
 
+CHART_COLUMN = 20  # first of the hidden columns holding the chart's data
 NUMBER_FORMATS = {
     "count": "count",
     "hours": "decimal",
@@ -60,7 +63,6 @@ def write_workbook(workbook, report, labels):
         for col, column in enumerate(table["columns"], 1):
             sheet.write_string(row, col, safe_text(column["label"]), header)
         row += 1
-        first_data_row = row
         lines = list(table["rows"]) + ([table["total"]] if table.get("total") else [])
         for line in lines:
             sheet.write_string(
@@ -75,25 +77,42 @@ def write_workbook(workbook, report, labels):
         if table["key"] == "attendance" and table["rows"]:
             keys = [c["key"] for c in table["columns"]]
             chart_source = (
-                first_data_row,
-                first_data_row + len(table["rows"]) - 1,
-                keys,
+                [
+                    line
+                    for line in table["rows"]
+                    if all(
+                        isinstance(line["values"].get(k), int | float)
+                        for k in ("planned_hours", "attended_hours")
+                    )
+                ],
+                {c["key"]: c["label"] for c in table["columns"]},
             )
         if table.get("note"):
             sheet.write_string(row, 0, safe_text(table["note"]), formats["muted"])
             row += 1
 
-    if chart_source:
-        first, last, keys = chart_source
+    if chart_source and chart_source[0]:
+        # The chart's own data: only the lines shown with both figures, in hidden
+        # columns, so a suppressed cell is never plotted as a zero.
+        lines, captions = chart_source
         chart = workbook.add_chart({"type": "column"})
         name = sheet.name
-        for key in ("planned_hours", "attended_hours"):
-            col = keys.index(key) + 1
+        chart.show_hidden_data()
+        sheet.set_column(CHART_COLUMN, CHART_COLUMN + 2, None, None, {"hidden": True})
+        keys = ("planned_hours", "attended_hours")
+        for offset, key in enumerate(keys, 1):
+            sheet.write_string(0, CHART_COLUMN + offset, safe_text(captions[key]))
+        for index, line in enumerate(lines, 1):
+            sheet.write_string(index, CHART_COLUMN, safe_text(line["label"]))
+            for offset, key in enumerate(keys, 1):
+                sheet.write_number(index, CHART_COLUMN + offset, line["values"][key])
+        for offset, _key in enumerate(keys, 1):
+            col = CHART_COLUMN + offset
             chart.add_series(
                 {
-                    "name": [name, first - 1, col],
-                    "categories": [name, first, 0, last, 0],
-                    "values": [name, first, col, last, col],
+                    "name": [name, 0, col],
+                    "categories": [name, 1, CHART_COLUMN, len(lines), CHART_COLUMN],
+                    "values": [name, 1, col, len(lines), col],
                 }
             )
         chart.set_title({"name": safe_text(labels["chart"])})
@@ -109,6 +128,8 @@ def _write_cell(sheet, row, col, column, values, formats):
     kind = column.get("kind")
     if value is None:
         sheet.write_string(row, col, SUPPRESSED, formats["right"])
+    elif value is NOT_APPLICABLE:
+        sheet.write_string(row, col, NOT_APPLICABLE_MARKER, formats["right"])
     elif value == "" or value is False:
         sheet.write_blank(row, col, None)
     elif kind == "date" and isinstance(value, date):

@@ -113,6 +113,8 @@ class SocialImpactReportWizard(models.TransientModel):
     def _format_cell(self, value, kind):
         if value is None:
             return impact.SUPPRESSED
+        if value is impact.NOT_APPLICABLE:
+            return impact.NOT_APPLICABLE_MARKER
         if value is False or value == "":
             return ""
         if kind == "date":

@@ -18,42 +18,70 @@ class SocialImpactReport(models.AbstractModel):
 
     @api.model
     def _table_support_hours(self, ctx):
-        """Granted vs delivered support hours on the municipality's grants, by kind."""
+        """Granted vs delivered support hours on the municipality's grants, by kind,
+        prorated by day at the period's ends; delivered support outside any grant
+        (for the people the municipality placed) on a line of its own."""
         # sudo: aggregated hours only; the report's readers need no support rights.
-        groups = (
+        report = (
             self.env["support.hours.report"]
             .sudo()
-            ._read_group(
-                [
-                    ("municipality_id", "=", ctx["municipality"].id),
-                    ("source", "in", ("grant", "session")),
-                    ("date", ">=", ctx["date_from"]),
-                    ("date", "<=", ctx["date_to"]),
-                ],
-                ["category_id"],
-                [
-                    "employee_id:count_distinct",
-                    "granted_hours:sum",
-                    "delivered_hours:sum",
-                ],
-            )
+            ._with_period(ctx["date_from"], ctx["date_to"])
         )
-        if not groups:
-            return None
-        rows = []
-        for category, people, granted, delivered in groups:
+        in_period = [("date", ">=", ctx["date_from"]), ("date", "<=", ctx["date_to"])]
+        aggregates = [
+            "employee_id:count_distinct",
+            "granted_hours:sum",
+            "delivered_hours:sum",
+        ]
+        groups = report._read_group(
+            [
+                ("municipality_id", "=", ctx["municipality"].id),
+                ("source", "in", ("grant", "session")),
+                *in_period,
+            ],
+            ["category_id"],
+            aggregates,
+        )
+        outside = report._read_group(
+            [
+                ("source", "=", "session"),
+                ("grant_id", "=", False),
+                ("employee_id", "in", ctx["placements"].employee_id.ids),
+                *in_period,
+            ],
+            [],
+            aggregates,
+        )
+        rows = [
+            {
+                "label": category.name,
+                "values": {
+                    "people": people,
+                    "granted": round(granted, 1),
+                    "delivered": round(delivered, 1),
+                    "share": impact.share(delivered, granted),
+                },
+                "n": people,
+            }
+            for category, people, granted, delivered in groups
+        ]
+        rows.sort(key=lambda r: r["label"])
+        people, _granted, delivered = outside[0]
+        if people:
             rows.append(
                 {
-                    "label": category.name,
+                    "label": self.env._("Outside any grant"),
                     "values": {
                         "people": people,
-                        "granted": round(granted, 1),
+                        "granted": impact.NOT_APPLICABLE,
                         "delivered": round(delivered, 1),
-                        "share": impact.share(delivered, granted),
+                        "share": impact.NOT_APPLICABLE,
                     },
                     "n": people,
                 }
             )
+        if not rows:
+            return None
         return {
             "key": "support_hours",
             "title": self.env._("Support hours granted and delivered"),
@@ -62,11 +90,18 @@ class SocialImpactReport(models.AbstractModel):
                 self._column("granted", self.env._("Granted hours"), "hours"),
                 self._column("delivered", self.env._("Delivered hours"), "hours"),
                 self._column(
-                    "share", self.env._("Delivered of granted (%)"), "percent"
+                    "share",
+                    self.env._("Delivered of granted (%)"),
+                    "percent",
+                    ratio=("delivered", "granted"),
                 ),
             ],
-            "rows": sorted(rows, key=lambda r: r["label"]),
+            "rows": rows,
             "total": None,
+            "note": self.env._(
+                "Granted hours counted day by day inside the period; support given "
+                "outside any grant is shown on its own line."
+            ),
         }
 
     @api.model
@@ -129,10 +164,10 @@ class SocialImpactReport(models.AbstractModel):
                         "people": len(staff),
                         "staff_change": round(sum(staff) / len(staff), 2)
                         if staff
-                        else None,
+                        else impact.NOT_APPLICABLE,
                         "self_change": round(sum(own) / len(own), 2)
                         if len(own) >= impact.THRESHOLD
-                        else None,
+                        else (None if own else impact.NOT_APPLICABLE),
                         "improved": impact.share(
                             len([c for c in staff if c * better[key[0]] > 0]),
                             len(staff),

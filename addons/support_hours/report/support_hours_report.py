@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 from odoo.tools.misc import get_lang
@@ -11,8 +13,10 @@ class SupportHoursReport(models.Model):
     Three row sources, added up by the pivot: planned hours of support needs and
     granted hours of grants, both prorated over segments of their period (a segment
     never crosses a week or a month, so weekly and monthly totals are exact), and the
-    delivered hours of sessions. Open-ended needs are planned until the end of next
-    year. Split into ``_select``/``_from``/``_where`` per
+    delivered hours of sessions. A caller that reads another period passes its ends
+    in the context (``_with_period``), so that segments are also cut there and the
+    period's hours are prorated by day. Open-ended needs are planned until the end
+    of next year. Split into ``_select``/``_from``/``_where`` per
     source like hr_timesheet's analysis, so others can extend it.
     """
 
@@ -68,14 +72,28 @@ class SupportHoursReport(models.Model):
         )
 
     @api.model
+    def _with_period(self, date_from, date_to):
+        """This model cut exactly at ``date_from`` and after ``date_to``: a domain on
+        ``date`` inside [date_from, date_to] then sums the hours of those days only,
+        a grant of 7 hours a week read from a Monday to a Wednesday giving 3 hours.
+        """
+        cuts = [date_from, date_to + timedelta(days=1)]
+        return self.with_context(support_hours_cuts=[d.isoformat() for d in cuts])
+
+    @api.model
     def _segments(self, start, end):
         """Lateral table of (day, days): the period from ``start`` to ``end`` (SQL
-        date expressions) cut at every first day of a week and of a month.
+        date expressions) cut at every first day of a week and of a month, and at the
+        days listed in the context's ``support_hours_cuts`` (see ``_with_period``).
 
         The week starts on the reader's language's first day (Monday in Danish), the
         day Odoo's week grouping uses, so weekly sums are exact for every reader.
         """
         week_start = int(get_lang(self.env).week_start)  # 1 = Monday ... 7 = Sunday
+        cuts = [
+            fields.Date.to_date(d)
+            for d in self.env.context.get("support_hours_cuts", [])
+        ]
         return SQL(
             """
             CROSS JOIN LATERAL (
@@ -84,7 +102,9 @@ class SupportHoursReport(models.Model):
                            d::date + ((%(ws)s - EXTRACT(ISODOW FROM d)::int + 13) %% 7)
                                + 1,
                            (date_trunc('month', d) + interval '1 month')::date,
-                           %(end)s + 1
+                           %(end)s + 1,
+                           (SELECT MIN(c) FROM unnest(%(cuts)s::date[]) c
+                             WHERE c > d::date)
                        ) - d::date AS days
                   FROM generate_series(
                            %(start)s::timestamp, %(end)s::timestamp, interval '1 day'
@@ -92,11 +112,13 @@ class SupportHoursReport(models.Model):
                  WHERE d::date = %(start)s
                     OR EXTRACT(ISODOW FROM d) = %(ws)s
                     OR EXTRACT(DAY FROM d) = 1
+                    OR d::date = ANY(%(cuts)s::date[])
             ) seg
             """,
             start=start,
             end=end,
             ws=week_start,
+            cuts=cuts,
         )
 
     # ------------------------------------------------------------ planned: needs

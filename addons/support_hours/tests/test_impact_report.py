@@ -5,6 +5,9 @@ import openpyxl
 
 from odoo.tests import tagged
 
+from odoo.addons.social_enterprise.tools import impact
+
+from ..tools import hours
 from .common import SupportCase
 
 PERIOD = (date(2026, 1, 1), date(2026, 6, 30))
@@ -75,9 +78,9 @@ class TestImpactReportSupport(SupportCase):
                 assessment.action_done()
             cls.scores[person] = last - first
 
-    def _table(self, key):
+    def _table(self, key, period=PERIOD):
         data = self.env["social.impact.report"]._get_report_data(
-            self.municipality, *PERIOD
+            self.municipality, *period
         )
         return next((t for t in data["tables"] if t["key"] == key), None)
 
@@ -113,7 +116,9 @@ class TestImpactReportSupport(SupportCase):
             row["values"]["staff_change"], round(sum(changes) / 6, 2)
         )
         self.assertAlmostEqual(row["values"]["improved"], round(100 * 2 / 6, 1))
-        self.assertIsNone(row["values"]["self_change"], "no own scores")
+        self.assertIs(
+            row["values"]["self_change"], impact.NOT_APPLICABLE, "no own scores"
+        )
 
     def test_progression_hidden_for_small_groups(self):
         self.env["support.assessment"].search(
@@ -143,3 +148,60 @@ class TestImpactReportSupport(SupportCase):
         start = [row[0] for row in rows].index(table["title"])
         mentor = next(row for row in rows[start:] if row[0] == self.cat_mentor.name)
         self.assertIn(1.5 * (1 + 2 + 3 + 4 + 5 + 6), mentor, "31.5 delivered hours")
+
+    def test_period_cut_mid_week_is_prorated_by_day(self):
+        # Wednesday 4 March to Wednesday 15 April 2026: 28 + 15 = 43 days. Six grants
+        # of 2 h a week give 6 x 2 x 43 / 7 = 73.714... hours, not the 6 x 2 x 7 = 84
+        # of seven whole weeks from Monday 2 March to Sunday 19 April.
+        period = (date(2026, 3, 4), date(2026, 4, 15))
+        row = next(
+            r
+            for r in self._table("support_hours", period)["rows"]
+            if r["label"] == self.cat_mentor.name
+        )
+        self.assertEqual(row["values"]["granted"], 73.7)
+        # Sessions on Tuesdays from 3 March: person i has i + 1 of them, the first
+        # before the period, so 0 + 1 + 2 + 3 + 4 + 5 = 15 sessions of 1.5 h.
+        self.assertEqual(row["values"]["delivered"], 22.5)
+        self.assertEqual(row["values"]["share"], round(100 * 22.5 / (12 * 43 / 7), 1))
+
+    def test_period_ending_on_a_wednesday_equals_the_prorated_grant(self):
+        # Monday 2 March (the grants' first day) to Wednesday 1 April: 31 days.
+        period = (date(2026, 3, 2), date(2026, 4, 1))
+        report = self.env["support.hours.report"]._with_period(*period)
+        [(granted,)] = report._read_group(
+            [
+                ("grant_id", "=", self.grants[0].id),
+                ("source", "=", "grant"),
+                ("date", ">=", period[0]),
+                ("date", "<=", period[1]),
+            ],
+            [],
+            ["granted_hours:sum"],
+        )
+        self.assertAlmostEqual(granted, 2.0 * 31 / 7, places=6)  # 8.857 h
+        grant = self.grants[0]
+        self.assertAlmostEqual(
+            granted,
+            hours.granted_hours(grant.grant_type, grant.hours_per_week, 0, *period),
+            places=2,
+        )
+
+    def test_support_outside_any_grant_is_shown_apart(self):
+        # A session in February, before every grant: delivered, on a line of its own,
+        # with no granted hours and no share (not applicable, not hidden).
+        for i, person in enumerate(self.people):
+            session = self._session(
+                start=datetime(2026, 2, 10, 6 + 2 * i),
+                employee_id=person.id,
+                duration=2.0,
+            )
+            self.assertFalse(session.grant_id)
+        table = self._table("support_hours")
+        outside = table["rows"][-1]
+        self.assertEqual(outside["values"]["delivered"], 12.0)
+        self.assertEqual(outside["values"]["people"], 6)
+        self.assertIs(outside["values"]["granted"], impact.NOT_APPLICABLE)
+        self.assertIs(outside["values"]["share"], impact.NOT_APPLICABLE)
+        mentor = next(r for r in table["rows"] if r["label"] == self.cat_mentor.name)
+        self.assertAlmostEqual(mentor["values"]["delivered"], 1.5 * 21)
