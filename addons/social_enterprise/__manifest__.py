@@ -52,6 +52,10 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "security/social_privacy_security.xml",
+        "data/social_privacy_data.xml",
+        "views/social_privacy_views.xml",
+        "report/social_privacy_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -27,3 +27,10 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import social_retention_rule
+from . import social_consent_purpose
+from . import social_consent
+from . import social_agreement_privacy
+from . import res_partner_privacy
+from . import social_privacy_request
+from . import hr_employee_privacy

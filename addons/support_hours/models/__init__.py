@@ -16,3 +16,5 @@ from . import hr_employee
 from . import social_placement
 from . import support_need_demo
 from . import social_billing_run
+from . import ir_actions_report
+from . import hr_employee_privacy
