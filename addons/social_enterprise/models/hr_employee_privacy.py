@@ -14,6 +14,7 @@ MANAGER = "social_enterprise.social_enterprise_group_manager"
 SUPPORT = "support"
 IDENTITY = "identity"
 CATEGORIES = (SUPPORT, IDENTITY)
+HOLD_FIELDS = ("privacy_legal_hold", "privacy_legal_hold_reason")
 
 # Fields never worth exporting: technical, or the chatter (exported as such).
 SKIPPED_FIELD_TYPES = ("binary", "image", "properties", "properties_definition")
@@ -82,15 +83,18 @@ class HrEmployee(models.Model):
     )
 
     def write(self, vals):
-        if (
-            {"privacy_legal_hold", "privacy_legal_hold_reason"} & set(vals)
-            and not self.env.su
-            and not self.env.user.has_group(MANAGER)
-        ):
+        hold = {key: vals[key] for key in HOLD_FIELDS if key in vals}
+        if not hold or self.env.su:
+            return super().write(vals)
+        if not self.env.user.has_group(MANAGER):
             raise AccessError(
                 self.env._("Only Social Enterprise managers set or lift a legal hold.")
             )
-        return super().write(vals)
+        # sudo: managers decide legal holds without being HR officers; only the two
+        # hold fields are written this way.
+        super(HrEmployee, self.sudo()).write(hold)
+        rest = {key: value for key, value in vals.items() if key not in hold}
+        return super().write(rest) if rest else True
 
     # ------------------------------------------------------------------ catalogue
     @api.model
@@ -235,10 +239,10 @@ class HrEmployee(models.Model):
                     "purpose": entry["purpose"],
                     "legal_basis": entry["legal_basis"],
                     "retention": self.env._(
-                        "%(rule)s: %(months)s months (%(source)s)",
+                        "%(rule)s: %(months)s months (%(origin)s)",
                         rule=rule.name,
                         months=rule.months,
-                        source=rule.source,
+                        origin=rule.source,
                     )
                     if rule
                     else "",
@@ -465,12 +469,12 @@ class HrEmployee(models.Model):
                     "done_summary": "\n".join(
                         self.env._(
                             "%(category)s anonymised: retention from %(end)s, due "
-                            "%(due)s under %(rule)s (%(source)s).",
+                            "%(due)s under %(rule)s (%(origin)s).",
                             category=item["category"],
                             end=item["end"],
                             due=item["due"],
                             rule=item["rule"].name,
-                            source=item["rule"].source,
+                            origin=item["rule"].source,
                         )
                         for item in items
                     ),

@@ -163,10 +163,10 @@ class SocialPrivacyRequest(models.Model):
         if identity and identity[0]["due"] > today:
             kept.append(
                 self.env._(
-                    "Name, CPR and placements until %(due)s: %(rule)s (%(source)s).",
+                    "Name, CPR and placements until %(due)s: %(rule)s (%(origin)s).",
                     due=identity[0]["due"],
                     rule=identity[0]["rule"].name,
-                    source=identity[0]["rule"].source,
+                    origin=identity[0]["rule"].source,
                 )
             )
         elif not controllers:

@@ -88,14 +88,10 @@ class SocialRetentionRule(models.Model):
         """The rule for ``code`` in force on ``on_date`` (an empty recordset if
         none)."""
         # sudo: the rules are reference data any privacy step needs, not personal.
-        return (
-            self.sudo()
-            .search(
-                [("code", "=", code), *self._get_valid_domain(on_date)],
-                order="date_from desc, id desc",
-                limit=1,
-            )
-            .with_env(self.env)
+        return self.sudo().search(
+            Domain("code", "=", code) & self._get_valid_domain(on_date),
+            order="date_from desc, id desc",
+            limit=1,
         )
 
     def _get_due_date(self, start, company, months=None):

@@ -127,6 +127,7 @@ class TestNamesInImpactReport(SocialEnterpriseCase):
             {
                 "name": "Test agreement",
                 "municipality_id": self.municipality.id,
+                "require_ean": False,
                 "privacy_role": "processor",
                 "privacy_retention_months": 36,
             }
@@ -140,6 +141,7 @@ class TestNamesInImpactReport(SocialEnterpriseCase):
                 {
                     "name": "Bad",
                     "municipality_id": self.municipality.id,
+                    "require_ean": False,
                     "privacy_retention_months": -1,
                 }
             )

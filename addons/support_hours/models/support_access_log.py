@@ -62,18 +62,19 @@ class SupportAccessLog(models.Model):
             CREATE OR REPLACE FUNCTION support_access_log_immutable() RETURNS trigger
             LANGUAGE plpgsql AS $fn$
             BEGIN
-                IF TG_OP = 'UPDATE'
-                   AND NEW.employee_id IS NULL
-                   AND (NEW.id, NEW.user_id, NEW.res_model, NEW.res_id,
-                        NEW.field_names, NEW.create_date, NEW.create_uid)
-                       IS NOT DISTINCT FROM
-                       (OLD.id, OLD.user_id, OLD.res_model, OLD.res_id,
-                        OLD.field_names, OLD.create_date, OLD.create_uid) THEN
-                    RETURN NEW;  -- ON DELETE SET NULL of a deleted person
-                END IF;
-                IF TG_OP = 'DELETE'
-                   AND current_setting('support_hours.access_log_gc', true) = 'on' THEN
-                    RETURN OLD;  -- the retention clean-up
+                IF TG_OP = 'UPDATE' THEN
+                    IF NEW.employee_id IS NULL
+                       AND (NEW.id, NEW.user_id, NEW.res_model, NEW.res_id,
+                            NEW.field_names, NEW.create_date, NEW.create_uid)
+                           IS NOT DISTINCT FROM
+                           (OLD.id, OLD.user_id, OLD.res_model, OLD.res_id,
+                            OLD.field_names, OLD.create_date, OLD.create_uid) THEN
+                        RETURN NEW;  -- ON DELETE SET NULL of a deleted person
+                    END IF;
+                ELSIF TG_OP = 'DELETE' THEN
+                    IF current_setting('support_hours.access_log_gc', true) = 'on' THEN
+                        RETURN OLD;  -- the retention clean-up
+                    END IF;
                 END IF;
                 RAISE EXCEPTION 'The support access log is append-only (%)', TG_OP;
             END;

@@ -59,15 +59,16 @@ class SupportSensitiveMixin(models.AbstractModel):
         )
 
     # ------------------------------------------------------------ access log
-    # Every interface reads through ``read``: the web client (``web_read``, and
-    # ``web_search_read`` through it), XML-RPC and JSON-RPC ``read`` and
-    # ``search_read``. ``export_data`` and report rendering (``ir.actions.report``)
-    # read attribute by attribute, so they log on their own. Code running as
-    # superuser (computes, ``sudo()`` reads) is not a person reading the data and is
-    # not logged. None of these methods may run on a read-only cursor: they write.
+    # Every interface formats what it returns through ``_read_format``: the web
+    # client (``web_read``, and ``web_search_read`` through it), XML-RPC and
+    # JSON-RPC ``read`` and ``search_read``. ``export_data`` and report rendering
+    # (``ir.actions.report``) read attribute by attribute, so they log on their own.
+    # Code running as superuser (computes, ``sudo()`` reads) is not a person reading
+    # the data and is not logged. The public methods are marked read-write: they
+    # write the log, so they may not run on a read-only replica cursor.
 
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields=fields, load=load)
+    def _read_format(self, fnames, load="_classic_read"):
+        result = super()._read_format(fnames, load=load)
         if result and not self.env.su:
             sensitive = self._get_sensitive_field_names(result[0])
             if sensitive:
@@ -75,6 +76,9 @@ class SupportSensitiveMixin(models.AbstractModel):
                     sensitive
                 )
         return result
+
+    def read(self, fields=None, load="_classic_read"):
+        return super().read(fields=fields, load=load)
 
     read._readonly = False
 
