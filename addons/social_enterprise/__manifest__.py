@@ -57,6 +57,10 @@
         "views/account_move_views.xml",
         "report/social_report_xlsx.xml",
         "views/social_report_menus.xml",
+        "security/social_privacy_security.xml",
+        "data/social_privacy_data.xml",
+        "views/social_privacy_views.xml",
+        "report/social_privacy_templates.xml",
     ],
     "assets": {
         "web.assets_tests": [

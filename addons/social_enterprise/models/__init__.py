@@ -24,3 +24,10 @@ from . import social_rsv_report
 from . import account_move
 from . import account_edi_xml_oioubl_201
 from . import account_chart_template
+from . import social_retention_rule
+from . import social_consent_purpose
+from . import social_consent
+from . import social_agreement_privacy
+from . import res_partner_privacy
+from . import social_privacy_request
+from . import hr_employee_privacy

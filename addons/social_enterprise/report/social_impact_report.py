@@ -388,6 +388,11 @@ class SocialImpactReport(models.AbstractModel):
             self._column("planned_hours", self.env._("Planned hours"), "hours"),
             self._column("attended_hours", self.env._("Attended hours"), "hours"),
         ]
+        named = (
+            self._get_named_employees(municipality, ctx["placements"].employee_id)
+            if ctx["include_names"]
+            else ctx["placements"].employee_id.browse()
+        )
         rows = []
         for placement in ctx["placements"]:
             data = ctx["hours"].get(placement.id, {})
@@ -406,8 +411,9 @@ class SocialImpactReport(models.AbstractModel):
                 else None,
             }
             if ctx["include_names"]:
-                values["name"] = placement.employee_id.name
-                values["person_ref"] = placement.person_ref or ""
+                named_row = placement.employee_id in named
+                values["name"] = placement.employee_id.name if named_row else ""
+                values["person_ref"] = (placement.person_ref or "") if named_row else ""
             rows.append({"label": person_id, "values": values, "n": 1})
         return {
             "key": "people",
@@ -418,6 +424,17 @@ class SocialImpactReport(models.AbstractModel):
             "total": None,
             "individual": True,
         }
+
+    @api.model
+    def _get_named_employees(self, municipality, employees):
+        """The people whose names may appear: all of them where the municipality is
+        data controller, else those with a valid consent to named reporting today
+        (a consent withdrawn removes the name from the next report)."""
+        if municipality._is_privacy_controller():
+            return employees
+        return self.env["social.consent"]._get_consenting_employees(
+            employees, "named_reporting"
+        )
 
     @api.model
     def _get_pseudonym_secret(self):

@@ -27,3 +27,4 @@ from . import test_report_print
 from . import test_tools_suppression
 from . import test_tools_doctests
 from . import test_impact_sample
+from . import test_consent

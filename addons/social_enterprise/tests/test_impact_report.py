@@ -195,8 +195,10 @@ class TestImpactReport(SocialEnterpriseCase):
             "include_names": True,
         }
         Wizard = self.env["social.impact.report.wizard"]
-        with self.assertRaisesRegex(UserError, "data controller"):
-            Wizard.with_user(self.user_manager).create(vals).action_download_xlsx()
+        # Not controller, no consent: the rows keep their pseudonymous IDs only.
+        data = Wizard.with_user(self.user_manager).create(vals)._get_report_data()
+        names = [r["values"]["name"] for r in self._table(data, "people")["rows"]]
+        self.assertEqual(set(names), {""})
         self.municipality.is_data_controller = True
         with self.assertRaisesRegex(UserError, "data controller"):
             Wizard.with_user(self.user_coordinator).create(vals).action_download_xlsx()

@@ -40,20 +40,19 @@ class SocialImpactReportWizard(models.TransientModel):
         help="Add one line per person, identified by a pseudonymous ID.",
     )
     include_names = fields.Boolean(
-        help="Only where the municipality is the data controller for these people, and "
-        "only managers may choose it.",
+        help="Managers only. A name appears only where the municipality is the data "
+        "controller for the people it places, or the person consented to named "
+        "reporting; the others keep their pseudonymous ID.",
     )
     can_include_names = fields.Boolean(compute="_compute_can_include_names")
 
-    @api.depends("municipality_id.is_data_controller")
+    @api.depends("municipality_id")
     def _compute_can_include_names(self):
         manager = self.env.user.has_group(
             "social_enterprise.social_enterprise_group_manager"
         )
         for wizard in self:
-            wizard.can_include_names = (
-                manager and wizard.municipality_id.is_data_controller
-            )
+            wizard.can_include_names = manager
 
     def _check_options(self):
         self.ensure_one()
@@ -62,9 +61,9 @@ class SocialImpactReportWizard(models.TransientModel):
         if self.include_names and not self.can_include_names:
             raise UserError(
                 self.env._(
-                    "Names can only be included by a manager, and only when %(m)s is "
-                    "the data controller for the people it places here (set it on "
-                    "the municipality).",
+                    "Names can only be included by a manager, and only for people who "
+                    "consented or when %(m)s is the data controller for the people it "
+                    "places here (set it on the municipality or its agreement).",
                     m=self.municipality_id.name,
                 )
             )

@@ -15,3 +15,5 @@ from . import support_assessment_line
 from . import hr_employee
 from . import social_placement
 from . import social_billing_run
+from . import ir_actions_report
+from . import hr_employee_privacy

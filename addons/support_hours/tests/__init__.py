@@ -13,3 +13,5 @@ from . import test_impact_report
 from . import test_billing_support
 from . import test_report_ids
 from . import test_tools_doctests
+from . import test_access_log_paths
+from . import test_privacy
