@@ -52,6 +52,10 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "security/social_pay_security.xml",
+        "views/social_pay_views.xml",
+        "report/social_pay_statement_templates.xml",
+        "views/social_pay_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -63,5 +67,6 @@
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
+        "demo/social_pay_demo.xml",
     ],
 }

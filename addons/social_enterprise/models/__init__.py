@@ -27,3 +27,12 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import social_pay_trade_wage
+from . import social_pay_basis
+from . import social_pay_effort
+from . import social_pay_transport_rate
+from . import social_pay_transport
+from . import social_pay_run
+from . import social_pay_line
+from . import social_payroll_pay_type
+from . import social_pay_demo

@@ -63,7 +63,7 @@ def floor_rate(lowest_wage, percent):
 
 
 def hourly_pay(hours, rate, floor=0.0):
-    """Pay for ``hours`` at ``rate``; ``ValueError`` when the rate is below ``floor``."""
+    """Pay for ``hours`` at ``rate``; ``ValueError`` below ``floor``."""
     if rate < floor:
         raise ValueError(f"rate {rate:.2f} is below the floor {floor:.2f}")
     return Pay(hours, rate, round_money(hours * rate))
