@@ -124,9 +124,15 @@ class TestPayRun(PayCase):
         person = self._person("Under Bunden")
         placement = self._placement(person)
         # The floor is 5 % of 140.00 = 7.00 kr/h.
-        with self.assertRaisesRegex(ValidationError, "below the floor of 7.00"):
+        with (
+            self.assertRaisesRegex(ValidationError, "below the floor of 7.00"),
+            self.cr.savepoint(),
+        ):
             self._basis(placement, 6.50)
-        with self.assertRaisesRegex(ValidationError, "work assessment"):
+        with (
+            self.assertRaisesRegex(ValidationError, "work assessment"),
+            self.cr.savepoint(),
+        ):
             self._basis(placement, 20.0, assessment_date=False)
         # A basis that met the floor is refused once the trade's wage rises.
         self._basis(placement, 7.0)

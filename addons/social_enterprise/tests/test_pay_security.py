@@ -12,8 +12,8 @@ class TestPaySecurity(PayCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.run = cls._pay_run()
-        cls.run.action_compute()
+        cls.pay_run = cls._pay_run()
+        cls.pay_run.action_compute()
 
     def _assert_denied(self, user, model, operation="read"):
         records = self.env[model].search([])
@@ -41,19 +41,19 @@ class TestPaySecurity(PayCase):
     def test_coordinator_sees_the_status_of_their_people_only(self):
         Line = self.env["social.pay.line"]
         own = Line.with_user(self.user_coordinator).search([])
-        self.assertEqual(own, self.run.line_ids)
+        self.assertEqual(own, self.pay_run.line_ids)
         self.assertEqual(own.mapped("run_state"), ["draft", "draft"])
         self.assertEqual(own.basis_id.hourly_rate, 24.0)
         other = Line.with_user(self.user_coordinator_b).search([])
         self.assertFalse(other)
-        self.run.line_ids.invalidate_recordset()
+        self.pay_run.line_ids.invalidate_recordset()
         with self.assertRaises(AccessError):
-            self.run.line_ids.with_user(self.user_coordinator_b).mapped("amount")
+            self.pay_run.line_ids.with_user(self.user_coordinator_b).mapped("amount")
         with self.assertRaises(AccessError):
             self.basis.with_user(self.user_coordinator_b).check_access("read")
 
     def test_coordinator_cannot_confirm_change_or_export(self):
-        run = self.run.with_user(self.user_coordinator)
+        run = self.pay_run.with_user(self.user_coordinator)
         with self.assertRaises(AccessError):
             run.action_confirm()
         with self.assertRaises(AccessError):
@@ -64,14 +64,14 @@ class TestPaySecurity(PayCase):
             self._export(user=self.user_coordinator)
 
     def test_accountant_computes_confirms_and_exports(self):
-        run = self.run.with_user(self.user_pay_accountant)
+        run = self.pay_run.with_user(self.user_pay_accountant)
         run.action_compute()
         run.action_confirm()
         self._export(user=self.user_pay_accountant)
         self.assertEqual(run.state, "exported")
 
     def test_manager_confirms_and_exports(self):
-        run = self.run.with_user(self.user_se_manager)
+        run = self.pay_run.with_user(self.user_se_manager)
         run.action_confirm()
         self._export(user=self.user_se_manager, include_hours=False)
         self.assertEqual(run.state, "exported")

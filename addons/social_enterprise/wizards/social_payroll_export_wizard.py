@@ -6,6 +6,7 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.social_pay_line import PAY_TYPES
 from ..models.social_payroll_pay_type import SCHEME_CATEGORIES, _payroll_systems
 from ..tools import billing, payroll_export
 
@@ -93,12 +94,19 @@ class SocialPayrollExportWizard(models.TransientModel):
             )
             totals[placement.employee_id, category] += data.get(measure, 0.0)
         # Staff: employees with a payroll number and no placement this month.
-        staff = self.env["hr.employee"].search(
-            [
-                ("company_id", "=", self.company_id.id),
-                ("payroll_number", "!=", False),
-                ("id", "not in", overlapping.employee_id.ids),
-            ]
+        # Narrow read: people without HR rights (accountants) see employees through
+        # their public profile, which has no payroll number; the caller's right to
+        # export pay was checked in action_export.
+        staff = (
+            self.env["hr.employee"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("payroll_number", "!=", False),
+                    ("id", "not in", overlapping.employee_id.ids),
+                ]
+            )
         )
         attendance = Placement._get_attendance_by_day(staff, start, end)
         for (employee_id, _day), worked in attendance.items():
@@ -135,7 +143,10 @@ class SocialPayrollExportWizard(models.TransientModel):
         lines = run.line_ids.filtered("move_id")
         if not self.include_exported:
             lines = lines.filtered(lambda ln: not ln.exported)
-        return lines
+        order = [code for code, _label in PAY_TYPES]
+        return lines.sorted(
+            lambda ln: (ln.employee_id.name or "", order.index(ln.pay_type), ln.id)
+        )
 
     def _pay_line_item(self, line):
         """Units and rate where they make the amount, else the amount alone."""
@@ -163,7 +174,9 @@ class SocialPayrollExportWizard(models.TransientModel):
 
     def _to_pay_lines(self, items):
         self.ensure_one()
-        missing = sorted({emp.name for emp, *_rest in items if not emp.payroll_number})
+        # Narrow read of the payroll numbers (see _collect_hours).
+        numbers = {emp: emp.sudo().payroll_number for emp, *_rest in items}
+        missing = sorted({emp.name for emp, number in numbers.items() if not number})
         if missing:
             raise UserError(
                 self.env._(
@@ -202,7 +215,7 @@ class SocialPayrollExportWizard(models.TransientModel):
 
         return [
             payroll_export.PayLine(
-                cvr, emp.payroll_number, types[cat], dec(units), dec(rate), dec(amount)
+                cvr, numbers[emp], types[cat], dec(units), dec(rate), dec(amount)
             )
             for emp, cat, units, rate, amount in items
         ]
