@@ -448,7 +448,9 @@ class SocialPayRun(models.Model):
         Analytic = self.env["account.analytic.account"]
         items = []
         for line in lines:
-            partner = line.employee_id.work_contact_id
+            # Narrow read: the participant's contact for the partner of the entry;
+            # managers without HR rights see employees' public profiles only.
+            partner = line.employee_id.sudo().work_contact_id
             stream = Analytic._get_revenue_stream_account(
                 line.placement_id.scheme_id.revenue_stream, self.company_id
             )
