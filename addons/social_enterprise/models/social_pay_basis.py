@@ -46,7 +46,7 @@ class SocialPayBasis(models.Model):
         help="The floor on the first day of this pay basis.",
     )
     assessment_date = fields.Date(tracking=True)
-    assessor_id = fields.Many2one("res.users", "Assessor", tracking=True)
+    assessor_id = fields.Many2one("res.users", tracking=True)
     assessed_capacity = fields.Float(
         "Assessed Capacity (%)",
         tracking=True,

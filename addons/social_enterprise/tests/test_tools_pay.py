@@ -48,7 +48,7 @@ class TestToolsPay(BaseCase):
             ),
             payroll_export.PayLine("12345678", "7", "41", None, None, Decimal("480")),
         ]
-        content = payroll_export.get_writer("danlon").write(lines)
+        content = payroll_export.get_writer("danlon").render(lines)
         self.assertEqual(
             content.decode().splitlines(),
             [
@@ -66,4 +66,4 @@ class TestToolsPay(BaseCase):
     def test_every_writer_writes(self):
         line = payroll_export.PayLine("1", "2", "3", 1, 2, None)
         for code, _label in payroll_export.formats():
-            self.assertTrue(payroll_export.get_writer(code).write([line]))
+            self.assertTrue(payroll_export.get_writer(code).render([line]))

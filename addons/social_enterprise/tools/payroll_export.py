@@ -8,7 +8,7 @@ in a registry, so another payroll system is one small class away::
     @register("dataloen", "Dataløn")
     class DataloenWriter(Writer):
         extension = "csv"
-        def write(self, lines): ...
+        def render(self, lines): ...
 
 Danløn (whose file Salary also reads) takes semicolon-separated lines
 ``CVR;employee number;pay type;units;rate;amount`` with units, rates and amounts in
@@ -16,14 +16,14 @@ hundredths; empty trailing fields are left out. 25 hours at 200 kr:
 
 >>> from decimal import Decimal
 >>> line = PayLine("12345678", "100", "1", Decimal("25"), Decimal("200"), None)
->>> get_writer("danlon").write([line])
+>>> get_writer("danlon").render([line])
 b'12345678;100;1;2500;20000\\r\\n'
 >>> read_danlon(b'12345678;100;1;2500;20000\\r\\n') == [line]
 True
 
 An amount without units (a transport reimbursement of 768.00 kr):
 
->>> get_writer("danlon").write([PayLine("12345678", "7", "41", None, None, 768)])
+>>> get_writer("danlon").render([PayLine("12345678", "7", "41", None, None, 768)])
 b'12345678;7;41;;;76800\\r\\n'
 """
 
@@ -77,13 +77,13 @@ def _number(value):
 
 
 class Writer:
-    """One file format. ``write(lines)`` returns the file's bytes."""
+    """One file format. ``render(lines)`` returns the file's bytes."""
 
     code = label = None
     extension = "txt"
     mimetype = "text/plain"
 
-    def write(self, lines):
+    def render(self, lines):
         raise NotImplementedError
 
 
@@ -104,7 +104,7 @@ class DanlonWriter(Writer):
             cells.pop()
         return [str(c) for c in cells]
 
-    def write(self, lines):
+    def render(self, lines):
         return "".join(";".join(self._cells(line)) + "\r\n" for line in lines).encode(
             "utf-8"
         )
@@ -119,7 +119,7 @@ class SalaryWriter(DanlonWriter):
 class CsvWriter(Writer):
     """A header and one row a line, numbers in kr and hours with a decimal point.
 
-    >>> print(get_writer("csv").write([PayLine("1", "2", "3", 1.5, 24, 36)]).decode())
+    >>> print(get_writer("csv").render([PayLine("1", "2", "3", 1.5, 24, 36)]).decode())
     CVR,Employee number,Pay type,Units,Rate,Amount
     1,2,3,1.50,24.00,36.00
     <BLANKLINE>
@@ -128,7 +128,7 @@ class CsvWriter(Writer):
     extension = "csv"
     mimetype = "text/csv"
 
-    def write(self, lines):
+    def render(self, lines):
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(HEADER)
@@ -153,7 +153,7 @@ class XlsxWriter(Writer):
     extension = "xlsx"
     mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    def write(self, lines):
+    def render(self, lines):
         import xlsxwriter
 
         out = io.BytesIO()

@@ -235,7 +235,7 @@ class SocialPayrollExportWizard(models.TransientModel):
         pay_lines, run_lines = self._get_pay_lines()
         code = self.payroll_system if self.file_format == "native" else self.file_format
         writer = payroll_export.get_writer(code)
-        content = writer.write(pay_lines)
+        content = writer.render(pay_lines)
         if run_lines:
             run_lines.run_id._mark_exported(run_lines)
         self.write(
