@@ -61,6 +61,10 @@
         "data/social_privacy_data.xml",
         "views/social_privacy_views.xml",
         "report/social_privacy_templates.xml",
+        "security/social_pay_security.xml",
+        "views/social_pay_views.xml",
+        "report/social_pay_statement_templates.xml",
+        "views/social_pay_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -78,5 +82,6 @@
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
         "demo/res_users_accountant_demo.xml",
+        "demo/social_pay_demo.xml",
     ],
 }

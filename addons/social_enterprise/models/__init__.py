@@ -31,3 +31,12 @@ from . import social_agreement_privacy
 from . import res_partner_privacy
 from . import social_privacy_request
 from . import hr_employee_privacy
+from . import social_pay_trade_wage
+from . import social_pay_basis
+from . import social_pay_effort
+from . import social_pay_transport_rate
+from . import social_pay_transport
+from . import social_pay_run
+from . import social_pay_line
+from . import social_payroll_pay_type
+from . import social_pay_demo

@@ -28,3 +28,6 @@ from . import test_tools_suppression
 from . import test_tools_doctests
 from . import test_impact_sample
 from . import test_consent
+from . import test_tools_pay
+from . import test_pay
+from . import test_pay_security
