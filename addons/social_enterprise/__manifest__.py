@@ -52,6 +52,14 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "security/social_referral_security.xml",
+        "data/social_referral_data.xml",
+        "data/social_status_report_type_data.xml",
+        "views/social_referral_views.xml",
+        "views/social_authorisation_views.xml",
+        "views/social_status_report_views.xml",
+        "report/social_status_report_templates.xml",
+        "views/social_referral_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -63,5 +71,6 @@
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
+        "demo/social_referral_demo.xml",
     ],
 }

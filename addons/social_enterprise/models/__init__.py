@@ -27,3 +27,12 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import social_authorisation
+from . import social_authorisation_extension
+from . import social_suspension
+from . import social_placement_authorisation
+from . import social_billing_run_authorisation
+from . import social_referral
+from . import social_status_report_type
+from . import social_status_report_block
+from . import social_status_report

@@ -19,3 +19,7 @@ from . import test_revenue_streams
 from . import test_production_report
 from . import test_financial_statement
 from . import test_rsv_report
+from . import test_referral
+from . import test_authorisation
+from . import test_status_report
+from . import test_referral_security

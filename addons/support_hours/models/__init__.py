@@ -16,3 +16,4 @@ from . import hr_employee
 from . import social_placement
 from . import support_need_demo
 from . import social_billing_run
+from . import social_status_report
