@@ -121,7 +121,7 @@ class TestStatusReport(SocialEnterpriseCase):
     def test_approve_lock_send(self):
         report = self._report()
         report.action_fill()
-        report.write({"body": report.body + "<p>Edited by the coordinator.</p>"})
+        report.write({"body": str(report.body) + "<p>Edited by the coordinator.</p>"})
         report.action_submit()
         with self.assertRaises(AccessError):
             report.action_approve()
