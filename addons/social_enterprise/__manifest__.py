@@ -65,6 +65,14 @@
         "views/social_pay_views.xml",
         "report/social_pay_statement_templates.xml",
         "views/social_pay_menus.xml",
+        "security/social_referral_security.xml",
+        "data/social_referral_data.xml",
+        "data/social_status_report_type_data.xml",
+        "views/social_referral_views.xml",
+        "views/social_authorisation_views.xml",
+        "views/social_status_report_views.xml",
+        "report/social_status_report_templates.xml",
+        "views/social_referral_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -83,5 +91,6 @@
         "demo/social_billing_demo.xml",
         "demo/res_users_accountant_demo.xml",
         "demo/social_pay_demo.xml",
+        "demo/social_referral_demo.xml",
     ],
 }

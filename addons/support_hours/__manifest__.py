@@ -37,6 +37,9 @@
         "wizards/support_session_week_views.xml",
         "wizards/support_session_group_views.xml",
         "views/support_hours_menus.xml",
+        "security/social_status_report_security.xml",
+        "data/social_status_report_block_data.xml",
+        "views/social_status_report_views.xml",
     ],
     "demo": ["demo/support_hours_demo.xml"],
 }

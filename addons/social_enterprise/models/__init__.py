@@ -40,3 +40,12 @@ from . import social_pay_run
 from . import social_pay_line
 from . import social_payroll_pay_type
 from . import social_pay_demo
+from . import social_authorisation
+from . import social_authorisation_extension
+from . import social_suspension
+from . import social_placement_authorisation
+from . import social_billing_run_authorisation
+from . import social_referral
+from . import social_status_report_type
+from . import social_status_report_block
+from . import social_status_report

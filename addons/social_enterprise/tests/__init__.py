@@ -31,3 +31,7 @@ from . import test_consent
 from . import test_tools_pay
 from . import test_pay
 from . import test_pay_security
+from . import test_referral
+from . import test_authorisation
+from . import test_status_report
+from . import test_referral_security

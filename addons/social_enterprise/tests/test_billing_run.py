@@ -9,7 +9,7 @@ from .billing_common import CPR, BillingCase, municipal_address
 
 NOV = date(2026, 11, 1)
 # Queries of a billing run's computation, whatever the number of placements.
-QUERIES = 23
+QUERIES = 25  # 23 + authorised and suspended periods (social_billing_run_authorisation)
 DEC = date(2026, 12, 1)
 
 

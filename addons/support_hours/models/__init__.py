@@ -17,3 +17,4 @@ from . import social_placement
 from . import social_billing_run
 from . import ir_actions_report
 from . import hr_employee_privacy
+from . import social_status_report

@@ -15,3 +15,4 @@ from . import test_report_ids
 from . import test_tools_doctests
 from . import test_access_log_paths
 from . import test_privacy
+from . import test_status_report_support
