@@ -84,6 +84,33 @@ class SocialWorkcenterCapacity(models.Model):
             "social_enterprise_mrp.social_workcenter_capacity_action"
         )
 
+    def action_view_workorders(self):
+        """The planned work orders that make this row's load."""
+        self.ensure_one()
+        week_end = self.week_start + timedelta(days=6)
+        workorders = self.env["mrp.workorder"].search(
+            self._get_load_domain(self.workcenter_id, self.week_start, week_end)
+        )
+        start_of = {
+            wo: fields.Datetime.context_timestamp(
+                self, wo.date_start or wo.production_id.date_start
+            ).date()
+            for wo in workorders
+        }
+        workorders = workorders.filtered(
+            lambda wo: self.week_start <= start_of[wo] <= week_end
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._(
+                "%(workcenter)s: planned work orders",
+                workcenter=self.workcenter_id.name,
+            ),
+            "res_model": "mrp.workorder",
+            "view_mode": "list,form",
+            "domain": [("id", "in", workorders.ids)],
+        }
+
     # ------------------------------------------------------------------ engine
     @api.model
     def _refresh(self, date_from, weeks=4, workcenters=None):

@@ -46,7 +46,6 @@ class MrpCase(SocialEnterpriseCase):
             {
                 "name": "Isætning",
                 "time_efficiency": 100,
-                "default_capacity": 1,
                 "social_employee_ids": [Command.set((cls.anna | cls.bo).ids)],
             }
         )

@@ -63,6 +63,11 @@ class TestCapacity(MrpCase):
         self.assertAlmostEqual(this_week.free_hours, -1.8)
         self.assertTrue(this_week.overloaded)
         self.assertEqual(this_week.workorder_count, 1)
+        action = this_week.action_view_workorders()
+        self.assertEqual(
+            self.env["mrp.workorder"].search(action["domain"]),
+            self.production.workorder_ids,
+        )
         # Next week: the same team, nothing planned.
         self.assertAlmostEqual(next_week.capacity_hours, 28.2)
         self.assertFalse(next_week.overloaded)

@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -35,11 +37,14 @@ class TestSecurity(MrpCase):
                 )
 
     def test_output_readers(self):
+        production = self._production(4, datetime(2026, 11, 17, 8, 0))
+        workorder = production.workorder_ids
+        self._time(workorder, self.anna, datetime(2026, 11, 17, 8, 0), 60)
+        workorder.button_finish()
+        domain = [("employee_id", "=", self.anna.id)]
         Output = self.env["social.production.output"]
-        self.assertEqual(Output.with_user(self.user_mrp).search([]), Output.search([]))
-        self.assertEqual(
-            Output.with_user(self.user_coordinator).search_count([]),
-            Output.search_count([]),
-        )
+        for user in (self.user_mrp, self.user_coordinator):
+            row = Output.with_user(user).search(domain)
+            self.assertEqual(row.units, 4.0)
         with self.assertRaises(AccessError):
-            Output.with_user(self.user_supervisor).search([])
+            Output.with_user(self.user_supervisor).search(domain)
