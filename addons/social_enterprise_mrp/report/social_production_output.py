@@ -17,6 +17,19 @@ class SocialProductionOutput(models.Model):
     _description = "Piece Output per Person"
     _auto = False
     _order = "date desc"
+    _depends = {
+        "mrp.workcenter.productivity": [
+            "employee_id",
+            "workorder_id",
+            "duration",
+            "date_end",
+            "loss_id",
+            "company_id",
+        ],
+        "mrp.workorder": ["state", "qty_produced", "date_finished", "production_id"],
+        "mrp.production": ["product_id"],
+        "social.placement": ["employee_id", "state", "date_start", "date_end"],
+    }
 
     date = fields.Date(readonly=True)
     employee_id = fields.Many2one("hr.employee", "Person", readonly=True)

@@ -14,6 +14,19 @@ class SocialProductionReport(models.Model):
     """
 
     _inherit = "social.production.report"
+    _depends = {
+        "mrp.workcenter.productivity": [
+            "employee_id",
+            "workorder_id",
+            "workcenter_id",
+            "duration",
+            "date_start",
+            "date_end",
+            "loss_id",
+            "company_id",
+        ],
+        "mrp.workorder": ["production_id"],
+    }
 
     source = fields.Selection(SOURCES, readonly=True)
     workcenter_id = fields.Many2one("mrp.workcenter", "Work Centre", readonly=True)

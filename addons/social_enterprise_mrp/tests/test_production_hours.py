@@ -1,5 +1,7 @@
 from datetime import date, datetime
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import MrpCase
@@ -49,7 +51,7 @@ class TestProductionHours(MrpCase):
     def test_production_hours_include_work_orders(self):
         Report = self.env["social.production.report"]
         hours = Report._get_production_hours_by_scheme(
-            date(2026, 11, 1), date(2026, 11, 30)
+            date(2026, 11, 1), date(2026, 11, 30), self.env.company
         )
         # Anna (flexjob): 2 h timesheet + 1.5 h work order; Bo (§103): 0.5 h.
         self.assertAlmostEqual(hours[self.scheme_flex], 3.5)
@@ -63,23 +65,23 @@ class TestProductionHours(MrpCase):
         self.assertEqual(workorder_row.placement_id, self.anna_placement)
 
     def test_effort_units_share_the_quantity_by_time(self):
-        Placement = self.env["social.placement"]
-        self.assertEqual(
-            Placement._get_effort_units(date(2026, 11, 1), date(2026, 11, 30)), {}
-        )  # not finished yet: no output
-        self.workorder.button_finish()
-        self.workorder.date_finished = datetime(2026, 11, 17, 12, 0)
+        placements = self.anna_placement | self.bo_placement
+        november = (date(2026, 11, 1), date(2026, 11, 30))
+        self.assertEqual(placements._get_effort_units(*november), {})  # not finished
+        with freeze_time("2026-11-17 12:00:00"):
+            self.workorder.button_finish()
         # 40 brushes, Anna 90 of 120 minutes, Bo 30: 30 and 10 brushes.
-        units = Placement._get_effort_units(date(2026, 11, 1), date(2026, 11, 30))
+        expected = {self.anna_placement.id: 30.0, self.bo_placement.id: 10.0}
+        self.assertEqual(placements._get_effort_units(*november), expected)
         self.assertEqual(
-            units, {self.anna_placement.id: 30.0, self.bo_placement.id: 10.0}
-        )
-        self.assertEqual(
-            self.bo_placement._get_effort_units(date(2026, 11, 1), date(2026, 11, 30)),
+            self.bo_placement._get_effort_units(*november),
             {self.bo_placement.id: 10.0},
         )
+        # Called on the model, every placement with output.
+        every = self.env["social.placement"]._get_effort_units(*november)
+        self.assertEqual({k: every[k] for k in expected}, expected)
         self.assertEqual(
-            Placement._get_effort_units(date(2026, 12, 1), date(2026, 12, 31)), {}
+            placements._get_effort_units(date(2026, 12, 1), date(2026, 12, 31)), {}
         )
         output = self.env["social.production.output"].search(
             [("employee_id", "=", self.anna.id)]

@@ -22,6 +22,9 @@ class MrpWorkorder(models.Model):
         employees = self.social_employee_id
         if not employees or not Accommodation.has_access("read"):
             return
+        # support.accommodation is an SQL view over support.need: write pending
+        # changes of the needs first.
+        self.env["support.need"].flush_model()
         today = fields.Date.context_today(self)
         by_employee = {}
         for record in Accommodation.search(

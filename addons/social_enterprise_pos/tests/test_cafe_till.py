@@ -12,6 +12,19 @@ class TestCafeTill(pos_common.TestPoSCommon):
     the till get their till hours as production hours under their scheme."""
 
     @classmethod
+    def get_default_groups(cls):
+        # The fixtures create people, placements, attendances and a project too.
+        ref = cls.env.ref
+        return (
+            super().get_default_groups()
+            | ref("social_enterprise.social_enterprise_group_manager")
+            | ref("hr.group_hr_manager")
+            | ref("hr_attendance.group_hr_attendance_manager")
+            | ref("hr_timesheet.group_timesheet_manager")
+            | ref("project.group_project_manager")
+        )
+
+    @classmethod
     def setUpClass(cls):
         super().setUpClass()
         ref = cls.env.ref
