@@ -69,7 +69,10 @@ class SocialPosDemo(models.AbstractModel):
                 "company_id": company.id,
             }
         )
-        cash = self.env["pos.payment.method"].create(
+        # One cash payment method per cash journal (reused when loaded again).
+        cash = self.env["pos.payment.method"].search(
+            [("journal_id", "=", journal.id)], limit=1
+        ) or self.env["pos.payment.method"].create(
             {
                 "name": "Kontant (café)",
                 "journal_id": journal.id,
