@@ -12,7 +12,8 @@ log "ruff format --check"
 log "pylint-odoo (mandatory checks)"
 # Unknown message names of older pylint-odoo releases are not errors.
 "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --disable=unknown-option-value \
-    addons/social_enterprise addons/support_hours || red=1
+    addons/social_enterprise addons/support_hours addons/social_enterprise_mrp \
+    addons/social_enterprise_pos addons/social_enterprise_mrp_support || red=1
 log "addon READMEs up to date"
 "$VENV/bin/python" scripts/gen_readme.py --check || red=1
 log "manifestoo check-licenses"

@@ -1,0 +1,133 @@
+from datetime import datetime, time, timedelta
+
+from odoo import api, fields, models
+
+# (product, bom, quantity) cycled over the working days of the last four weeks.
+ORDERS = [
+    ("product_dish_brush_demo", "mrp_bom_dish_brush_demo", 20),
+    ("product_scrub_brush_demo", "mrp_bom_scrub_brush_demo", 10),
+    ("product_nail_brush_demo", "mrp_bom_nail_brush_demo", 30),
+]
+WORKCENTERS = [
+    "mrp_workcenter_drilling_demo",
+    "mrp_workcenter_tufting_demo",
+    "mrp_workcenter_packing_demo",
+]
+DEMO_DAYS = 28
+PLANNED_ORDERS = 6
+# This week's orders are bigger than usual: more than the fibre team can do.
+PLANNED_FACTOR = 5
+
+
+class SocialMrpDemo(models.AbstractModel):
+    """Loader of the manufacturing sample data (the records themselves are in
+    demo/mrp_demo.xml): teams from the workshop's sample people, a month of finished
+    orders with time tracked by them, and the orders planned for this week."""
+
+    _name = "social.mrp.demo"
+    _description = "Manufacturing Sample Data"
+
+    def _ref(self, name):
+        return self.env.ref(f"social_enterprise_mrp.{name}")
+
+    @api.model
+    def _demo_generate(self):
+        company = self.env.ref("base.demo_company_dk")
+        env = self.with_company(company).with_context(
+            tracking_disable=True, mail_notrack=True
+        )
+        people = env._demo_assign_teams(company)
+        if not people:
+            return
+        today = fields.Date.context_today(self)
+        days = [
+            today - timedelta(days=n)
+            for n in range(DEMO_DAYS, 0, -1)
+            if (today - timedelta(days=n)).weekday() < 5
+        ]
+        for index, day in enumerate(days):
+            env._demo_done_order(ORDERS[index % len(ORDERS)], day, people, index)
+        monday = today - timedelta(days=today.weekday())
+        for index in range(PLANNED_ORDERS):
+            product, bom, qty = ORDERS[index % len(ORDERS)]
+            env._demo_order(
+                (product, bom, qty * PLANNED_FACTOR), monday + timedelta(days=index % 5)
+            ).action_confirm()
+
+    @api.model
+    def _demo_assign_teams(self, company):
+        """Workshop people with a placement go to the work centres in turn; the
+        workshop's supervisor is on every team."""
+        department = self.env.ref("social_enterprise.hr_department_workshop_demo")
+        people = (
+            self.env["social.placement"]
+            .search(
+                [
+                    ("employee_id.department_id", "=", department.id),
+                    ("state", "=", "active"),
+                    ("scheme_id.exclusive", "=", True),
+                ],
+                order="id",
+            )
+            .employee_id
+        )
+        supervisor = self.env.ref("social_enterprise.hr_employee_supervisor_demo")
+        for index, name in enumerate(WORKCENTERS):
+            team = people.filtered(
+                lambda p, i=index: people.ids.index(p.id) % len(WORKCENTERS) == i
+            )
+            self._ref(name).social_employee_ids = [
+                fields.Command.set((team | supervisor).ids)
+            ]
+        return people
+
+    @api.model
+    def _demo_order(self, order, day):
+        product, bom, qty = order
+        return self.env["mrp.production"].create(
+            {
+                "product_id": self._ref(product).id,
+                "bom_id": self._ref(bom).id,
+                "product_qty": qty,
+                "date_start": datetime.combine(day, time(7, 0)),
+            }
+        )
+
+    @api.model
+    def _demo_done_order(self, order, day, people, index):
+        """One finished order: each work order assigned to a team member, who tracks
+        the expected time (a little more or less) that day."""
+        production = self._demo_order(order, day)
+        production.action_confirm()
+        start = datetime.combine(day, time(7, 30))
+        for number, workorder in enumerate(production.workorder_ids):
+            team = workorder.workcenter_id.social_employee_ids & people
+            person = team[(index + number) % len(team)] if team else people[0]
+            minutes = workorder.duration_expected * (
+                0.9 + 0.05 * ((index + number) % 5)
+            )
+            end = start + timedelta(minutes=minutes)
+            workorder.social_employee_id = person
+            workorder.write(
+                {
+                    "time_ids": [
+                        fields.Command.create(
+                            workorder._prepare_timeline_vals(minutes, start, end)
+                        )
+                    ]
+                }
+            )
+            workorder.with_context(bypass_duration_calculation=True).write(
+                {
+                    "qty_produced": production.product_qty,
+                    "state": "done",
+                    "date_start": start,
+                    "date_finished": end,
+                }
+            )
+            start = end
+        production.qty_producing = production.product_qty
+        production.move_raw_ids.picked = True
+        production.with_context(skip_backorder=True).button_mark_done()
+        production.date_finished = start
+        return production

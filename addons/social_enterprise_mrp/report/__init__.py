@@ -1,0 +1,2 @@
+from . import social_production_report
+from . import social_production_output
