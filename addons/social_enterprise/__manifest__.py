@@ -17,6 +17,7 @@
         "hr_attendance",
         "hr_timesheet",
         "account",
+        "base_vat",
         "l10n_dk",
         "l10n_dk_oioubl",
     ],
@@ -52,6 +53,7 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "views/social_home_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -37,6 +37,12 @@
         "wizards/support_session_week_views.xml",
         "wizards/support_session_group_views.xml",
         "views/support_hours_menus.xml",
+        "views/support_home_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "support_hours/static/tests/tours/**/*",
+        ],
+    },
     "demo": ["demo/support_hours_demo.xml"],
 }

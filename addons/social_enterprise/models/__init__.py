@@ -27,3 +27,6 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import res_groups
+from . import res_users
+from . import ir_http
