@@ -115,7 +115,7 @@ class TestViews(SupportCase):
         )
         self.assertEqual(self.user_mentor._get_home_action().id, coordinator_home.id)
         own = self.env.ref("support_hours.support_need_action")
-        self.user_mentor.action_id = own
+        self.user_mentor.action_id = own.id
         self.assertEqual(self.user_mentor._get_home_action().id, own.id)
         self.assertFalse(self.user_plain._get_home_action())
 
