@@ -52,6 +52,8 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "security/social_person_timeline_security.xml",
+        "views/social_person_timeline_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -63,5 +65,6 @@
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
+        "demo/social_person_story_demo.xml",
     ],
 }

@@ -37,6 +37,8 @@
         "wizards/support_session_week_views.xml",
         "wizards/support_session_group_views.xml",
         "views/support_hours_menus.xml",
+        "security/support_timeline_security.xml",
+        "views/support_timeline_views.xml",
     ],
     "demo": ["demo/support_hours_demo.xml"],
 }

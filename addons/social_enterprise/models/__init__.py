@@ -27,3 +27,4 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import social_placement_history

@@ -11,3 +11,4 @@ from . import test_security
 from . import test_views
 from . import test_impact_report
 from . import test_billing_support
+from . import test_person_timeline
