@@ -61,9 +61,8 @@ class SocialPersonTimeline(models.Model):
 
     @property
     def _table_query(self):
-        return " UNION ALL ".join(
-            f"({query})" for query in self._get_timeline_queries()
-        )
+        union = " UNION ALL ".join(f"({q})" for q in self._get_timeline_queries())
+        return f"SELECT * FROM ({union}) AS t({', '.join(self._timeline_columns)})"
 
     # Columns every query gives, in this order.
     _timeline_columns = (
