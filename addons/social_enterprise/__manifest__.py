@@ -54,6 +54,8 @@
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
         "views/social_home_views.xml",
+        "security/social_person_timeline_security.xml",
+        "views/social_person_timeline_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -65,5 +67,6 @@
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
+        "demo/social_person_story_demo.xml",
     ],
 }

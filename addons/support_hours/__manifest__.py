@@ -38,6 +38,8 @@
         "wizards/support_session_group_views.xml",
         "views/support_hours_menus.xml",
         "views/support_home_views.xml",
+        "security/support_timeline_security.xml",
+        "views/support_timeline_views.xml",
     ],
     "assets": {
         "web.assets_tests": [

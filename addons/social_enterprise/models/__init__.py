@@ -30,3 +30,4 @@ from . import social_rsv_report
 from . import res_groups
 from . import res_users
 from . import ir_http
+from . import social_placement_history

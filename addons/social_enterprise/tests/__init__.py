@@ -22,3 +22,4 @@ from . import test_rsv_report
 from . import test_views_defaults
 from . import test_billing_lang
 from . import test_ui_roles
+from . import test_person_timeline

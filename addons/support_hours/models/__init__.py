@@ -16,3 +16,6 @@ from . import hr_employee
 from . import social_placement
 from . import support_need_demo
 from . import social_billing_run
+from . import support_plan_review
+from . import social_person_timeline
+from . import social_placement_history

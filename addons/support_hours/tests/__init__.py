@@ -12,3 +12,4 @@ from . import test_views
 from . import test_impact_report
 from . import test_billing_support
 from . import test_ui_mentor
+from . import test_person_timeline
