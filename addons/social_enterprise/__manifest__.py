@@ -29,6 +29,7 @@
         "data/social_scheme_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/social_absence_reason_data.xml",
         "views/social_scheme_views.xml",
         "views/social_placement_views.xml",
         "views/social_placement_hours_report_views.xml",
@@ -52,6 +53,9 @@
         "views/social_rsv_report_views.xml",
         "report/social_rsv_report_templates.xml",
         "views/social_billing_menus.xml",
+        "security/social_absence_security.xml",
+        "views/social_kiosk_templates.xml",
+        "views/social_absence_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -63,5 +67,6 @@
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
+        "demo/social_kiosk_demo.xml",
     ],
 }

@@ -37,6 +37,7 @@
         "wizards/support_session_week_views.xml",
         "wizards/support_session_group_views.xml",
         "views/support_hours_menus.xml",
+        "security/support_mood_security.xml",
     ],
     "demo": ["demo/support_hours_demo.xml"],
 }

@@ -27,3 +27,7 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import social_absence_reason
+from . import social_absence
+from . import social_mood
+from . import social_kiosk

@@ -19,3 +19,4 @@ from . import test_revenue_streams
 from . import test_production_report
 from . import test_financial_statement
 from . import test_rsv_report
+from . import test_kiosk
