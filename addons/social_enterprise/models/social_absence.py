@@ -12,7 +12,6 @@ class SocialAbsence(models.Model):
     _name = "social.absence"
     _description = "Absence"
     _order = "date desc, id desc"
-    _inherit = ["mail.thread"]
 
     employee_id = fields.Many2one(
         "hr.employee", "Person", required=True, index=True, check_company=True
