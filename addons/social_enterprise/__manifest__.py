@@ -30,6 +30,7 @@
         "data/social_scheme_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/social_absence_reason_data.xml",
         "views/social_scheme_views.xml",
         "views/social_placement_views.xml",
         "views/social_placement_hours_report_views.xml",
@@ -56,6 +57,9 @@
         "views/social_home_views.xml",
         "security/social_person_timeline_security.xml",
         "views/social_person_timeline_views.xml",
+        "security/social_absence_security.xml",
+        "views/social_kiosk_templates.xml",
+        "views/social_absence_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -68,5 +72,6 @@
         "demo/social_placement_demo.xml",
         "demo/social_billing_demo.xml",
         "demo/social_person_story_demo.xml",
+        "demo/social_kiosk_demo.xml",
     ],
 }

@@ -40,6 +40,7 @@
         "views/support_home_views.xml",
         "security/support_timeline_security.xml",
         "views/support_timeline_views.xml",
+        "security/support_mood_security.xml",
     ],
     "assets": {
         "web.assets_tests": [

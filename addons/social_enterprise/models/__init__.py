@@ -31,3 +31,7 @@ from . import res_groups
 from . import res_users
 from . import ir_http
 from . import social_placement_history
+from . import social_absence_reason
+from . import social_absence
+from . import social_mood
+from . import social_kiosk

@@ -2,6 +2,26 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+# Pictograms of the participants' kiosk (Font Awesome icon, label).
+KIOSK_SYMBOLS = [
+    ("fa-sun-o", "Sun"),
+    ("fa-star", "Star"),
+    ("fa-tree", "Tree"),
+    ("fa-heart", "Heart"),
+    ("fa-leaf", "Leaf"),
+    ("fa-bicycle", "Bicycle"),
+    ("fa-coffee", "Cup"),
+    ("fa-anchor", "Anchor"),
+    ("fa-bell", "Bell"),
+    ("fa-car", "Car"),
+    ("fa-music", "Note"),
+    ("fa-paw", "Paw"),
+    ("fa-moon-o", "Moon"),
+    ("fa-bolt", "Lightning"),
+    ("fa-umbrella", "Umbrella"),
+    ("fa-rocket", "Rocket"),
+]
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -147,3 +167,16 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"group_by": ["date:month"]}
         return action
+
+    kiosk_symbol = fields.Selection(
+        KIOSK_SYMBOLS,
+        "Kiosk Pictogram",
+        groups="social_enterprise.social_enterprise_group_user",
+        help="The picture the person finds themselves by on the kiosk (when no "
+        "photo may be shown).",
+    )
+    kiosk_show_photo = fields.Boolean(
+        "Photo on the Kiosk",
+        groups="social_enterprise.social_enterprise_group_user",
+        help="Only with the person's consent to their photo on the shared tablet.",
+    )

@@ -126,6 +126,12 @@ class SocialPlacement(models.Model):
         compute="_compute_effective_weekly_hours", store=True, digits=(16, 2)
     )
     days_per_week = fields.Integer(default=5, tracking=True)
+    planned_start = fields.Float(
+        "Planned Start Time",
+        default=8.0,
+        help="When the working day starts (local time): a check-in later than this, "
+        "after the company's grace minutes, is recorded as late.",
+    )
     rate_level = fields.Selection(RATE_LEVELS, tracking=True)
     work_address_id = fields.Many2one(
         "res.partner",

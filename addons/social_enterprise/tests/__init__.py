@@ -23,3 +23,4 @@ from . import test_views_defaults
 from . import test_billing_lang
 from . import test_ui_roles
 from . import test_person_timeline
+from . import test_kiosk
