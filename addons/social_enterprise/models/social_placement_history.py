@@ -1,4 +1,9 @@
+import csv
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+from odoo.tools.misc import file_open
 
 from .social_placement import DESTINATIONS
 
@@ -172,3 +177,90 @@ class SocialPlacementHistory(models.Model):
         ):
             contacts[employee.id].update(("res.partner", i) for i in case_workers if i)
         return contacts
+
+    # ------------------------------------------------------------ sample data
+    @api.model
+    def _load_demo_stories(self, path):
+        """Sample data loader: play the steps of ``path`` (CSV: person, months_ago,
+        action, scheme, municipality, case_worker, weekly_hours, days_per_week,
+        work_capacity, value) through the placements, so their history is
+        recorded the way real changes are."""
+        ref = self.env.ref
+        company = ref("base.demo_company_dk", raise_if_not_found=False)
+        if not company:
+            return
+        today = fields.Date.context_today(self)
+        Employee = self.env["hr.employee"].with_company(company)
+        placements = {}
+        with file_open(path) as handle:
+            for row in csv.DictReader(handle):
+                day = (today - relativedelta(months=int(row["months_ago"]))).replace(
+                    day=1
+                )
+                person = Employee.search([("name", "=", row["person"])], limit=1)
+                if not person:
+                    person = Employee.create(
+                        {
+                            "name": row["person"],
+                            "company_id": company.id,
+                            "parent_id": ref(
+                                "social_enterprise.hr_employee_supervisor_demo"
+                            ).id,
+                        }
+                    )
+                placement = placements.get(row["person"])
+                vals = {
+                    key: float(row[key])
+                    for key in ("weekly_hours", "work_capacity")
+                    if row[key]
+                }
+                if row["days_per_week"]:
+                    vals["days_per_week"] = int(row["days_per_week"])
+                dated = placement.with_context(history_date=day) if placement else None
+                if row["action"] == "start":
+                    placement = self.env["social.placement"].create(
+                        {
+                            "company_id": company.id,
+                            "employee_id": person.id,
+                            "scheme_id": ref(f"social_enterprise.{row['scheme']}").id,
+                            "municipality_id": ref(
+                                f"social_enterprise.{row['municipality']}"
+                            ).id,
+                            "case_worker_id": ref(
+                                f"social_enterprise.{row['case_worker']}"
+                            ).id,
+                            "date_start": day,
+                            **vals,
+                        }
+                    )
+                    placement.action_activate()
+                    placements[row["person"]] = placement
+                elif row["action"] == "change":
+                    dated.write(vals)
+                elif row["action"] == "end":
+                    placement._end(
+                        day - relativedelta(days=1), "transition", row["value"]
+                    )
+                elif row["action"] == "meeting":
+                    self.create(
+                        {
+                            "placement_id": placement.id,
+                            "kind": "meeting",
+                            "date": day,
+                            "note": row["value"],
+                        }
+                    )
+                elif row["action"] == "case_worker":
+                    worker = self.env["res.partner"].search(
+                        [
+                            ("name", "=", row["case_worker"]),
+                            ("parent_id", "=", placement.municipality_id.id),
+                        ],
+                        limit=1,
+                    ) or self.env["res.partner"].create(
+                        {
+                            "name": row["case_worker"],
+                            "parent_id": placement.municipality_id.id,
+                        }
+                    )
+                    dated.case_worker_id = worker
