@@ -31,10 +31,15 @@ class SocialPersonTimeline(models.Model):
 
     _depends = {
         "social.placement.history": [
-            "date", "employee_id", "kind", "weekly_hours", "work_capacity",
-            "case_worker_id", "note", "is_step_forward",
+            "date", "employee_id", "company_id", "placement_id", "scheme_id", "kind",
+            "is_step_forward", "weekly_hours", "work_capacity",
+            "previous_work_capacity", "previous_weekly_hours", "case_worker_id",
+            "user_id", "note",
         ],
-        "social.transition.followup": ["date_answered", "answer"],
+        "social.transition.followup": [
+            "date_answered", "employee_id", "company_id", "placement_id",
+            "scheme_id", "months", "answer",
+        ],
         "social.placement": ["supervisor_id"],
     }  # fmt: skip
 

@@ -6,6 +6,19 @@ class SocialPersonTimeline(models.Model):
     plan reviews (``is_support``: support staff only, never work supervisors)."""
 
     _inherit = "social.person.timeline"
+    _depends = {
+        "support.session": [
+            "date", "employee_id", "company_id", "staff_id", "duration", "kind",
+        ],
+        "support.assessment": [
+            "date", "employee_id", "company_id", "assessor_id", "state",
+        ],
+        "support.plan.review": [
+            "date", "employee_id", "company_id", "user_id", "goals_achieved",
+            "goals_total",
+        ],
+        "hr.employee": ["parent_id"],
+    }  # fmt: skip
 
     kind = fields.Selection(
         selection_add=[
