@@ -8,7 +8,15 @@ PYTHON="${PYTHON:-}"
 ODOO_DB="${ODOO_DB:-social_enterprise}"
 ODOO_TEST_DB="${ODOO_TEST_DB:-${ODOO_DB}_test}"
 ODOO_HTTP_PORT="${ODOO_HTTP_PORT:-8069}"
-ODOO_ADDONS="${ODOO_ADDONS:-social_enterprise,support_hours,social_enterprise_mrp,social_enterprise_pos,social_enterprise_mrp_support}"
+# Every addon of this repository (a folder of addons/ with a manifest), comma-separated.
+project_addons() {
+    local dir names=()
+    for dir in "$ROOT"/addons/*/; do
+        [ -f "$dir/__manifest__.py" ] && names+=("$(basename "$dir")")
+    done
+    (IFS=,; printf '%s' "${names[*]}")
+}
+ODOO_ADDONS="${ODOO_ADDONS:-$(project_addons)}"
 CACHE_DIR="${CACHE_DIR:-$ROOT/.cache}"
 # The one place the official Odoo 19.0 Community source archive is pinned.
 ODOO_ARCHIVE_URL="${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}"

@@ -12,14 +12,12 @@ log "ruff format --check"
 log "pylint-odoo (mandatory checks)"
 # Unknown message names of older pylint-odoo releases are not errors.
 "$VENV/bin/pylint" --rcfile=.pylintrc-mandatory --disable=unknown-option-value \
-    addons/social_enterprise addons/support_hours addons/social_enterprise_mrp \
-    addons/social_enterprise_pos addons/social_enterprise_mrp_support || red=1
+    $(for a in ${ODOO_ADDONS//,/ }; do printf 'addons/%s ' "$a"; done) || red=1
 log "addon READMEs up to date"
 "$VENV/bin/python" scripts/gen_readme.py --check || red=1
 log "manifestoo check-licenses"
-# The addons path from `import odoo` includes the OCA wheels (odoo-addon-*) of the venv.
 "$VENV/bin/manifestoo" --select-addons-dir addons --addons-path "$(addons_path)" \
-    --addons-path-python "$VENV/bin/python" --odoo-series 19.0 \
+    --no-addons-path-from-import-odoo --odoo-series 19.0 \
     check-licenses || red=1
 [ $red -eq 0 ] && log "Lint clean"
 exit $red

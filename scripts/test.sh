@@ -47,9 +47,8 @@ set +e
 "$VENV/bin/pytest" -p no:cacheprovider -p no:logging -q \
     --odoo-config="$CONF" --odoo-database="$ODOO_TEST_DB" --odoo-log-level=info \
     --odoo-extra="logfile=$test_log" --odoo-http --junitxml="$junit" \
-    "$ROOT/addons/social_enterprise" "$ROOT/addons/support_hours" \
-    "$ROOT/addons/social_enterprise_mrp" "$ROOT/addons/social_enterprise_pos" \
-    "$ROOT/addons/social_enterprise_mrp_support" "$ROOT/tests" ${PYTEST_ARGS:-}
+    $(for a in ${ODOO_ADDONS//,/ }; do printf '%s/addons/%s ' "$ROOT" "$a"; done) \
+    "$ROOT/tests" ${PYTEST_ARGS:-}
 pytest_rc=$?
 set -e
 # pytest exits 5 when it collected nothing: that is red here too.

@@ -17,6 +17,7 @@
         "hr_attendance",
         "hr_timesheet",
         "account",
+        "base_vat",
         "l10n_dk",
         "l10n_dk_oioubl",
         "report_xlsx",
@@ -30,6 +31,7 @@
         "data/social_scheme_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
+        "data/social_absence_reason_data.xml",
         "views/social_scheme_views.xml",
         "views/social_placement_views.xml",
         "views/social_placement_hours_report_views.xml",
@@ -73,6 +75,12 @@
         "views/social_status_report_views.xml",
         "report/social_status_report_templates.xml",
         "views/social_referral_menus.xml",
+        "views/social_home_views.xml",
+        "security/social_person_timeline_security.xml",
+        "views/social_person_timeline_views.xml",
+        "security/social_absence_security.xml",
+        "views/social_kiosk_templates.xml",
+        "views/social_absence_views.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -92,5 +100,7 @@
         "demo/res_users_accountant_demo.xml",
         "demo/social_pay_demo.xml",
         "demo/social_referral_demo.xml",
+        "demo/social_person_story_demo.xml",
+        "demo/social_kiosk_demo.xml",
     ],
 }

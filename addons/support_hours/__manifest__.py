@@ -40,6 +40,15 @@
         "security/social_status_report_security.xml",
         "data/social_status_report_block_data.xml",
         "views/social_status_report_views.xml",
+        "views/support_home_views.xml",
+        "security/support_timeline_security.xml",
+        "views/support_timeline_views.xml",
+        "security/support_mood_security.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "support_hours/static/tests/tours/**/*",
+        ],
+    },
     "demo": ["demo/support_hours_demo.xml"],
 }

@@ -49,3 +49,11 @@ from . import social_referral
 from . import social_status_report_type
 from . import social_status_report_block
 from . import social_status_report
+from . import res_groups
+from . import res_users
+from . import ir_http
+from . import social_placement_history
+from . import social_absence_reason
+from . import social_absence
+from . import social_mood
+from . import social_kiosk

@@ -1,4 +1,26 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
+
+# Pictograms of the participants' kiosk (Font Awesome icon, label).
+KIOSK_SYMBOLS = [
+    ("fa-sun-o", "Sun"),
+    ("fa-star", "Star"),
+    ("fa-tree", "Tree"),
+    ("fa-heart", "Heart"),
+    ("fa-leaf", "Leaf"),
+    ("fa-bicycle", "Bicycle"),
+    ("fa-coffee", "Cup"),
+    ("fa-anchor", "Anchor"),
+    ("fa-bell", "Bell"),
+    ("fa-car", "Car"),
+    ("fa-music", "Note"),
+    ("fa-paw", "Paw"),
+    ("fa-moon-o", "Moon"),
+    ("fa-bolt", "Lightning"),
+    ("fa-umbrella", "Umbrella"),
+    ("fa-rocket", "Rocket"),
+]
 
 
 class HrEmployee(models.Model):
@@ -18,6 +40,40 @@ class HrEmployee(models.Model):
         compute="_compute_current_scheme_id",
         groups="social_enterprise.social_enterprise_group_supervisor",
         help="Scheme of the person's active exclusive placement.",
+    )
+
+    continuity_case_worker_changes = fields.Integer(
+        "Case-Worker Changes (12 m.)",
+        compute="_compute_continuity",
+        groups="social_enterprise.social_enterprise_group_user",
+    )
+    continuity_contact_count = fields.Integer(
+        "Contact Persons (12 m.)",
+        compute="_compute_continuity",
+        groups="social_enterprise.social_enterprise_group_user",
+        help="Distinct people the person dealt with in the last 12 months: case "
+        "workers, coordinators, work supervisors, support staff.",
+    )
+    continuity_meeting_count = fields.Integer(
+        "Meetings with the Municipality (12 m.)",
+        compute="_compute_continuity",
+        groups="social_enterprise.social_enterprise_group_user",
+    )
+    continuity_last_step_date = fields.Date(
+        "Last Step Forward",
+        compute="_compute_continuity",
+        groups="social_enterprise.social_enterprise_group_user",
+        help="More effective hours, a higher work capacity or a move on to a job, "
+        "flexjob or education.",
+    )
+    continuity_days_since_step = fields.Integer(
+        "Days Since the Last Step Forward",
+        compute="_compute_continuity",
+        groups="social_enterprise.social_enterprise_group_user",
+    )
+    timeline_count = fields.Integer(
+        compute="_compute_timeline_count",
+        groups="social_enterprise.social_enterprise_group_supervisor",
     )
 
     payroll_number = fields.Char(
@@ -43,6 +99,39 @@ class HrEmployee(models.Model):
         )
         for employee in self:
             employee.ordinary_hours_12m = hours.get(employee.id, 0.0)
+
+    def _compute_continuity(self):
+        today = fields.Date.context_today(self)
+        measures = self.env["social.placement.history"]._get_continuity(
+            self.filtered("id"), today - relativedelta(months=12), today
+        )
+        for employee in self:
+            values = measures.get(employee.id, {})
+            employee.continuity_case_worker_changes = values.get(
+                "case_worker_changes", 0
+            )
+            employee.continuity_contact_count = values.get("contacts", 0)
+            employee.continuity_meeting_count = values.get("meetings", 0)
+            employee.continuity_last_step_date = values.get("last_step")
+            employee.continuity_days_since_step = values.get("days_since_step") or 0
+
+    def _compute_timeline_count(self):
+        counts = dict(
+            self.env["social.person.timeline"]._read_group(
+                [("employee_id", "in", self.ids)], ["employee_id"], ["__count"]
+            )
+        )
+        for employee in self:
+            employee.timeline_count = counts.get(employee._origin, 0)
+
+    def action_view_timeline(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_person_timeline_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["name"] = self.env._("Timeline of %(name)s", name=self.name)
+        return action
 
     def _compute_placement_count(self):
         counts = self.env["social.placement"]._count_by("employee_id", self)
@@ -78,3 +167,16 @@ class HrEmployee(models.Model):
         action["domain"] = [("employee_id", "=", self.id)]
         action["context"] = {"group_by": ["date:month"]}
         return action
+
+    kiosk_symbol = fields.Selection(
+        KIOSK_SYMBOLS,
+        "Kiosk Pictogram",
+        groups="social_enterprise.social_enterprise_group_user",
+        help="The picture the person finds themselves by on the kiosk (when no "
+        "photo may be shown).",
+    )
+    kiosk_show_photo = fields.Boolean(
+        "Photo on the Kiosk",
+        groups="social_enterprise.social_enterprise_group_user",
+        help="Only with the person's consent to their photo on the shared tablet.",
+    )

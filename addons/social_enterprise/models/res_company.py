@@ -1,4 +1,5 @@
 import logging
+import uuid
 
 from odoo import fields, models
 
@@ -58,3 +59,38 @@ class ResCompany(models.Model):
                 _logger.exception("%s failed for company %s", label, company.name)
                 failed |= company
         return failed
+    # The participants' kiosk (controllers/kiosk.py).
+    social_kiosk_token = fields.Char(
+        "Kiosk Token",
+        copy=False,
+        groups="social_enterprise.social_enterprise_group_manager",
+        default=lambda self: uuid.uuid4().hex,
+        help="The secret part of the kiosk's address. Renew it to lock out a lost "
+        "tablet.",
+    )
+    social_kiosk_show_names = fields.Boolean(
+        "Kiosk: Show First Names",
+        default=True,
+        help="Below the pictograms. Off: people find themselves by picture alone.",
+    )
+    social_kiosk_use_pin = fields.Boolean(
+        "Kiosk: Ask for the PIN",
+        help="People who have a PIN (employee form, HR settings) type it before "
+        "checking in or out.",
+    )
+    social_kiosk_grace_minutes = fields.Integer(
+        "Kiosk: Minutes Before Late",
+        default=10,
+        help="A check-in this many minutes after the planned start is recorded as "
+        "late.",
+    )
+
+    def _get_social_kiosk_url(self):
+        self.ensure_one()
+        base = self.get_base_url()
+        return f"{base}/social_kiosk/{self.sudo().social_kiosk_token}"
+
+    def action_renew_social_kiosk_token(self):
+        for company in self:
+            company.sudo().social_kiosk_token = uuid.uuid4().hex
+        return True

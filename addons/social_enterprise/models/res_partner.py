@@ -111,3 +111,15 @@ class ResPartner(models.Model):
     def action_view_placements(self):
         self.ensure_one()
         return self.env["social.placement"]._action_open_for("municipality_id", self)
+
+    def _get_document_lang(self):
+        """Language of the documents sent to this partner (invoices, their texts,
+        reports): Danish for Danish receivers (municipalities and partners in
+        Denmark) when Danish is installed, else the partner's own language."""
+        self.ensure_one()
+        partner = self.commercial_partner_id
+        installed = {code for code, _name in self.env["res.lang"].get_installed()}
+        danish = partner.is_municipality or partner.country_id.code == "DK"
+        if danish and "da_DK" in installed:
+            return "da_DK"
+        return partner.lang or self.env.lang

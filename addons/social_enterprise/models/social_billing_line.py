@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from ..tools import billing, periods
 from .social_agreement import BILLING_BASES
@@ -194,8 +195,8 @@ class SocialBillingLine(models.Model):
                 "%(scheme)s%(level)s, %(date_from)s to %(date_to)s",
                 scheme=self.scheme_id.name,
                 level=level,
-                date_from=self.date_from or self.period_start,
-                date_to=self.date_to or self.period_end,
+                date_from=format_date(self.env, self.date_from or self.period_start),
+                date_to=format_date(self.env, self.date_to or self.period_end),
             )
         ]
         refs = []

@@ -128,6 +128,13 @@ class SocialBillingRun(models.Model):
             month = format_date(self.env, run.period_start, date_format="MMMM y")
             run.display_name = f"{run.name} ({month})" if run.period_start else run.name
 
+    @api.onchange("period_start")
+    def _onchange_period_start(self):
+        """Show the month's first day as soon as a day is typed or picked, so the
+        field shows what will be billed (create and write normalise it too)."""
+        for run in self.filtered("period_start"):
+            run.period_start = billing.month_bounds(run.period_start)[0]
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -361,7 +368,12 @@ class SocialBillingRun(models.Model):
                 level=placement.rate_level or "-",
                 month=format_date(self.env, month, date_format="MMMM y"),
             )
-        due, rule, explanation = self._compute_due(
+        # The explanation is a text for the municipality: in its language, whoever
+        # computes the run.
+        receiver = self.with_context(
+            lang=agreement.invoice_partner_id._get_document_lang()
+        )
+        due, rule, explanation = receiver._compute_due(
             placement, agreement, price_line, month, span, estimate, data
         )
         billed_qty = sum(billed.mapped("quantity"))
@@ -379,11 +391,11 @@ class SocialBillingRun(models.Model):
             amount = invoice_figures[2]
             quantity = round(due.quantity - billed_qty, 4)
             price_unit = due.price_unit
-            explanation += "\n" + self.env._(
+            explanation += "\n" + receiver.env._(
                 "Billed before: %(qty)s for %(amount)s. Difference: %(diff)s.",
                 qty=round(billed_qty, 4),
-                amount=format_amount(self.env, billed_amount, self.currency_id),
-                diff=format_amount(self.env, amount, self.currency_id),
+                amount=format_amount(receiver.env, billed_amount, self.currency_id),
+                diff=format_amount(receiver.env, amount, self.currency_id),
             )
         else:
             quantity, price_unit, amount = due.quantity, due.price_unit, due.amount
@@ -640,8 +652,15 @@ class SocialBillingRun(models.Model):
         return moves
 
     def _prepare_invoice_vals(self, lines):
-        """One draft invoice (or credit note) for billing lines of one agreement."""
+        """One draft invoice (or credit note) for billing lines of one agreement,
+        its texts in the receiver's language (see ``_get_document_lang``)."""
         self.ensure_one()
+        lang = lines.agreement_id.invoice_partner_id._get_document_lang()
+        return self.with_context(lang=lang)._prepare_invoice_vals_lang(
+            lines.with_context(lang=lang)
+        )
+
+    def _prepare_invoice_vals_lang(self, lines):
         agreement = lines.agreement_id
         refund = lines[0].amount < 0
         refs = list(dict.fromkeys(lines.mapped("order_ref")))

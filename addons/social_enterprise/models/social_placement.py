@@ -40,6 +40,8 @@ DESTINATIONS = [
 ]
 
 RATE_LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
+# Fields whose change writes a dated history line (social.placement.history).
+HISTORY_FIELDS = {"state", "weekly_hours", "work_capacity", "case_worker_id"}
 
 # A placement that has started counts for billing, claims, hours and reports
 # until it is cancelled: drafts have not begun, cancelled ones never ran.
@@ -144,6 +146,12 @@ class SocialPlacement(models.Model):
         compute="_compute_effective_weekly_hours", store=True, digits=(16, 2)
     )
     days_per_week = fields.Integer(default=5, tracking=True)
+    planned_start = fields.Float(
+        "Planned Start Time",
+        default=8.0,
+        help="When the working day starts (local time): a check-in later than this, "
+        "after the company's grace minutes, is recorded as late.",
+    )
     rate_level = fields.Selection(RATE_LEVELS, tracking=True)
     work_address_id = fields.Many2one(
         "res.partner",
@@ -162,6 +170,7 @@ class SocialPlacement(models.Model):
         help="Notes about the person's situation. Coordinators only; never in the "
         "chatter.",
     )
+    history_ids = fields.One2many("social.placement.history", "placement_id", "History")
     color = fields.Integer()
     duration_days = fields.Integer(compute="_compute_duration_days")
     max_end_date = fields.Date(compute="_compute_max_end_date")
@@ -415,7 +424,92 @@ class SocialPlacement(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("social.placement") or "/"
                 )
-        return super().create(vals_list)
+        placements = super().create(vals_list)
+        placements._record_history(dict.fromkeys(placements.ids, {"state": "draft"}))
+        return placements
+
+    def write(self, vals):
+        before = self._get_history_snapshot() if HISTORY_FIELDS & set(vals) else None
+        result = super().write(vals)
+        if before:
+            self._record_history(before)
+        return result
+
+    def _get_history_snapshot(self):
+        return {
+            placement.id: {
+                "state": placement.state,
+                "weekly_hours": placement.weekly_hours,
+                "work_capacity": placement.work_capacity,
+                "effective_weekly_hours": placement.effective_weekly_hours,
+                "case_worker_id": placement.case_worker_id.id,
+            }
+            for placement in self
+        }
+
+    def _record_history(self, before):
+        """Dated history lines for what changed since ``before`` (a snapshot per
+        placement id): the start, changes of hours, capacity or case worker while
+        active, the end. The date of a change is today, or ``history_date`` in the
+        context (corrections and imports of past changes)."""
+        today = self.env.context.get("history_date") or fields.Date.context_today(self)
+        vals_list = []
+        for placement in self:
+            old = before.get(placement.id)
+            if old is None:
+                continue
+            current = {
+                "placement_id": placement.id,
+                "weekly_hours": placement.weekly_hours,
+                "work_capacity": placement.work_capacity,
+                "effective_weekly_hours": placement.effective_weekly_hours,
+                "case_worker_id": placement.case_worker_id.id,
+            }
+            if placement.state == "active" and old["state"] != "active":
+                vals_list.append(
+                    {**current, "kind": "start", "date": placement.date_start}
+                )
+            elif placement.state == "active":
+                vals_list += placement._prepare_change_history_vals(old, current, today)
+            elif placement.state == "ended" and old["state"] == "active":
+                vals_list.append(
+                    {
+                        **current,
+                        "kind": "end",
+                        "date": placement.date_end or today,
+                        "destination": placement.destination,
+                    }
+                )
+        if vals_list:
+            self.env["social.placement.history"].sudo().create(vals_list)
+
+    def _prepare_change_history_vals(self, old, current, date):
+        self.ensure_one()
+        vals_list = []
+        if (
+            old["weekly_hours"] != current["weekly_hours"]
+            or old["work_capacity"] != current["work_capacity"]
+        ):
+            vals_list.append(
+                {
+                    **current,
+                    "kind": "capacity",
+                    "date": date,
+                    "previous_weekly_hours": old["weekly_hours"],
+                    "previous_work_capacity": old["work_capacity"],
+                    "previous_effective_weekly_hours": old["effective_weekly_hours"],
+                }
+            )
+        if old["case_worker_id"] != current["case_worker_id"]:
+            vals_list.append(
+                {
+                    **current,
+                    "kind": "case_worker",
+                    "date": date,
+                    "previous_case_worker_id": old["case_worker_id"],
+                }
+            )
+        return vals_list
 
     @api.depends("name", "employee_id", "scheme_id")
     def _compute_display_name(self):

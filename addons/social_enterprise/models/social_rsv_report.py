@@ -224,6 +224,15 @@ class SocialRsvReport(models.Model):
             )
         return "\n\n".join(parts)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """New notes open with the statement drafted from the year's numbers, so the
+        manager edits a text instead of facing an empty field."""
+        reports = super().create(vals_list)
+        for report in reports.filtered(lambda r: not r.purpose_statement):
+            report.purpose_statement = report._draft_purpose_statement()
+        return reports
+
     def action_draft_statement(self):
         for report in self:
             report.purpose_statement = report._draft_purpose_statement()

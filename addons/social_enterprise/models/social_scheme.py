@@ -103,6 +103,15 @@ class SocialScheme(models.Model):
         help="The person is employed (paid wage) under this scheme; "
         "counts as disadvantaged worker in the share-of-workforce figure.",
     )
+    absence_notice = fields.Boolean(
+        "Same-Day Absence Notice",
+        compute="_compute_absence_notice",
+        store=True,
+        readonly=False,
+        help="An absence is reported to the placement's case worker the same day "
+        "(virksomhedspraktik: absence must be reported the same day). On by default "
+        "for work placements.",
+    )
     rate_ids = fields.One2many("social.scheme.rate", "scheme_id", string="Rates")
     placement_ids = fields.One2many("social.placement", "scheme_id")
     placement_count = fields.Integer(compute="_compute_placement_count")
@@ -127,6 +136,11 @@ class SocialScheme(models.Model):
                         valid_from=scheme.date_from,
                     )
                 )
+
+    @api.depends("scheme_type")
+    def _compute_absence_notice(self):
+        for scheme in self:
+            scheme.absence_notice = scheme.scheme_type == "work_placement"
 
     def _compute_placement_count(self):
         counts = self.env["social.placement"]._count_by("scheme_id", self)

@@ -8,3 +8,4 @@ from . import social_impact_report_xlsx
 from . import social_financial_statement_xlsx
 from . import social_rsv_report_xlsx
 from . import social_pay_statement
+from . import social_person_timeline

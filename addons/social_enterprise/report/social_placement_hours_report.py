@@ -27,6 +27,7 @@ class SocialPlacementHoursReport(models.Model):
         ],
         "social.scheme": ["uses_effective_hours", "exclusive"],
         "hr.attendance": ["employee_id", "date", "worked_hours"],
+        "social.absence": ["employee_id", "date", "reason_id", "announced", "is_late"],
     }  # fmt: skip
 
     date = fields.Date(readonly=True)
@@ -47,6 +48,11 @@ class SocialPlacementHoursReport(models.Model):
     absence_hours = fields.Float(
         readonly=True, digits=(16, 2), help="Planned hours not attended on the day."
     )
+    absence_reason_id = fields.Many2one(
+        "social.absence.reason", "Absence Reason", readonly=True
+    )
+    unannounced = fields.Boolean("Unannounced Absence", readonly=True)
+    late_count = fields.Integer("Late", readonly=True)
 
     @property
     def _table_query(self):
@@ -70,7 +76,10 @@ class SocialPlacementHoursReport(models.Model):
                 COALESCE(att.hours, 0)
                     * CASE WHEN s.uses_effective_hours THEN p.work_capacity / 100.0
                       ELSE 1 END AS effective_hours,
-                GREATEST(pl.planned_hours - COALESCE(att.hours, 0), 0) AS absence_hours
+                GREATEST(pl.planned_hours - COALESCE(att.hours, 0), 0) AS absence_hours,
+                ab.reason_id AS absence_reason_id,
+                COALESCE(ab.unannounced, FALSE) AS unannounced,
+                COALESCE(ab.late, 0) AS late_count
         """
 
     def _from(self):
@@ -101,6 +110,14 @@ class SocialPlacementHoursReport(models.Model):
                 WHERE a.employee_id = p.employee_id
                   AND a.date = d.day::date
             ) AS att ON TRUE
+            LEFT JOIN LATERAL (
+                SELECT
+                    MIN(x.reason_id) FILTER (WHERE NOT x.is_late) AS reason_id,
+                    BOOL_OR(NOT x.announced AND NOT x.is_late) AS unannounced,
+                    COUNT(*) FILTER (WHERE x.is_late) AS late
+                FROM social_absence x
+                WHERE x.employee_id = p.employee_id AND x.date = d.day::date
+            ) AS ab ON TRUE
         """
 
     def _where(self):

@@ -35,3 +35,8 @@ from . import test_referral
 from . import test_authorisation
 from . import test_status_report
 from . import test_referral_security
+from . import test_views_defaults
+from . import test_billing_lang
+from . import test_ui_roles
+from . import test_person_timeline
+from . import test_kiosk

@@ -84,6 +84,25 @@ class TestRsvReport(BillingCase):
         self.report.purpose_statement = text + "\n\nEdited by the manager."
         self.assertIn("Edited", self.report.purpose_statement)
 
+    def test_statement_drafted_on_creation(self):
+        """New notes open with a drafted statement; a statement given is kept."""
+        self.assertIn("2025", self.report.purpose_statement)
+        self.assertIn(self.scheme_103.name, self.report.purpose_statement)
+        given = self.env["social.rsv.report"].create(
+            {
+                "company_id": self.company.id,
+                "fiscal_year": 2024,
+                "purpose_statement": "Our own words.",
+            }
+        )
+        self.assertEqual(given.purpose_statement, "Our own words.")
+
+    def test_fiscal_year_without_thousands_separator(self):
+        arch = self.env["social.rsv.report"].get_views([(False, "list")])["views"]
+        node = arch["list"]["arch"]
+        self.assertIn('name="fiscal_year"', node)
+        self.assertRegex(node, r'name="fiscal_year"[^>]*options="\{.format.: false\}"')
+
     def test_xlsx_and_pdf(self):
         self.report.action_draft_statement()
         content = (

@@ -18,3 +18,6 @@ from . import social_billing_run
 from . import ir_actions_report
 from . import hr_employee_privacy
 from . import social_status_report
+from . import support_plan_review
+from . import social_person_timeline
+from . import social_placement_history

@@ -73,6 +73,7 @@ class SupportPlan(models.Model):
         PLAN_STATES, "Status", default="draft", required=True, tracking=True, copy=False
     )
     goal_ids = fields.One2many("support.plan.goal", "plan_id", "Goals", copy=True)
+    review_ids = fields.One2many("support.plan.review", "plan_id", "Reviews")
     goal_count = fields.Integer(compute="_compute_goal_counts")
     goal_achieved_count = fields.Integer(
         "Goals Achieved", compute="_compute_goal_counts"
@@ -159,7 +160,8 @@ class SupportPlan(models.Model):
         return True
 
     def action_mark_reviewed(self):
-        """Record today's review and schedule the next one."""
+        """Record today's review (a line in Reviews, where the person's priorities
+        are written down) and schedule the next one."""
         today = fields.Date.context_today(self)
         for plan in self:
             vals = {"last_review_date": today, "next_review_date": False}
@@ -168,4 +170,15 @@ class SupportPlan(models.Model):
                     months=plan.review_interval_months
                 )
             plan.write(vals)
+        self.env["support.plan.review"].create(
+            [
+                {
+                    "plan_id": plan.id,
+                    "date": today,
+                    "goals_total": plan.goal_count,
+                    "goals_achieved": plan.goal_achieved_count,
+                }
+                for plan in self
+            ]
+        )
         return True

@@ -31,6 +31,30 @@ class SupportPlanGoal(models.Model):
     target_date = fields.Date()
     review_date = fields.Date()
     state = fields.Selection(GOAL_STATES, "Status", default="open", required=True)
+    owner = fields.Selection(
+        [("staff", "Staff Goal"), ("person", "The Person's Own Goal")],
+        "Whose Goal",
+        default="staff",
+        required=True,
+    )
+    own_words = fields.Text(
+        "In the Person's Words",
+        groups=MENTOR,
+        exportable=False,
+        help="The goal as the person puts it. Restricted: support staff only.",
+    )
+    own_rating = fields.Selection(
+        [
+            ("1", "1 - Not started"),
+            ("2", "2 - A little"),
+            ("3", "3 - Halfway"),
+            ("4", "4 - Nearly there"),
+            ("5", "5 - Reached"),
+        ],
+        "Own Rating of Progress",
+        help="How far the person thinks they have come, beside the staff status.",
+    )
+    own_rating_date = fields.Date("Rated On")
     result = fields.Text(
         "Status Note",
         groups=MENTOR,

@@ -16,3 +16,5 @@ from . import test_tools_doctests
 from . import test_access_log_paths
 from . import test_privacy
 from . import test_status_report_support
+from . import test_ui_mentor
+from . import test_person_timeline

@@ -85,6 +85,47 @@ class TestSessionWizards(SupportCase):
         with self.assertRaisesRegex(UserError, "no individual sessions"):
             empty.action_copy_previous_week()
 
+    def test_copy_last_week_skips_what_is_logged(self):
+        """A copied session that would overlap one already logged this week (same
+        person, by another staff member; or the wizard's own line) is skipped and
+        named, and the rest saves without an overlap error."""
+        self._week(
+            [
+                {
+                    "employee_id": self.person.id,
+                    "day": date(2026, 3, 2),
+                    "time_start": 9,
+                },
+                {
+                    "employee_id": self.person.id,
+                    "day": date(2026, 3, 5),
+                    "time_start": 10,
+                },
+            ]
+        ).action_confirm()
+        # Already logged on Monday of the next week at 9:30 by another mentor.
+        self._week(
+            [
+                {
+                    "employee_id": self.person.id,
+                    "day": date(2026, 3, 9),
+                    "time_start": 9.5,
+                }
+            ],
+            week=date(2026, 3, 9),
+            user=self.user_coordinator,
+        ).action_confirm()
+        wizard = self._week([], week=date(2026, 3, 9))
+        wizard.action_copy_previous_week()
+        self.assertEqual(wizard.line_ids.mapped("day"), [date(2026, 3, 12)])
+        self.assertIn("Person", wizard.copy_note)
+        self.assertIn("09:00", wizard.copy_note)
+        # Copying again adds nothing: Thursday is in the wizard already.
+        wizard.action_copy_previous_week()
+        self.assertEqual(len(wizard.line_ids), 1)
+        action = wizard.action_confirm()
+        self.assertEqual(len(action["domain"][0][2]), 1)
+
     def test_bad_line_writes_nothing(self):
         count = self.Session.search_count([])
         outside = self._week(

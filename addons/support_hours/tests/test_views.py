@@ -1,6 +1,9 @@
 from datetime import date
 
+from lxml import etree
+
 from odoo.tests import Form, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import SupportCase
 
@@ -81,3 +84,50 @@ class TestViews(SupportCase):
             views = Model.get_views([(False, "pivot"), (False, "graph")])
             self.assertTrue(views["views"]["pivot"]["arch"])
             Model.web_read_group([], ["date:month"], ["__count"])
+
+    def test_hours_report_opens_on_this_year(self):
+        """The default filters "this year" and "until today" are in different groups
+        (ANDed): in one group they were ORed and the report opened on every month
+        since the oldest record."""
+        arch = self.env["support.hours.report"].get_views([(False, "search")])
+        search = etree.fromstring(arch["views"]["search"]["arch"])
+        groups, current = [], []
+        for node in search:
+            if node.tag == "separator":
+                groups.append(current)
+                current = []
+            elif node.tag == "filter":
+                current.append(node.get("name"))
+        groups.append(current)
+        together = [g for g in groups if {"date", "until_today"} <= set(g)]
+        self.assertFalse(together, "this year and until today would be ORed")
+
+    def test_each_role_lands_on_its_work(self):
+        """Login lands each role on its work: the home action of its most senior
+        role, unless the user chose their own."""
+        mentor_home = self.env.ref("support_hours.support_session_action_my_week")
+        self.assertEqual(self.user_mentor._get_home_action().id, mentor_home.id)
+        coordinator_home = self.env.ref(
+            "social_enterprise.social_placement_action_needs_action"
+        )
+        self.user_mentor.group_ids |= self.env.ref(
+            "social_enterprise.social_enterprise_group_user"
+        )
+        self.assertEqual(self.user_mentor._get_home_action().id, coordinator_home.id)
+        own = self.env.ref("support_hours.support_need_action")
+        self.user_mentor.action_id = own.id
+        self.assertEqual(self.user_mentor._get_home_action().id, own.id)
+        self.assertFalse(self.user_plain._get_home_action())
+
+    def test_progression_opens_on_one_instrument(self):
+        """Progression shows one instrument (one scale) with a line per dimension
+        over time: no default grouping by instrument on the x axis."""
+        action = self.env.ref("support_hours.support_assessment_score_action")
+        context = safe_eval(action.context)
+        self.assertNotIn("search_default_group_instrument", context)
+        vum = self.env.ref("support_hours.support_assessment_instrument_vum")
+        self.assertEqual(context["search_default_instrument_id"], vum.id)
+        graph = self.env["support.assessment.score"].get_views([(False, "graph")])
+        arch = etree.fromstring(graph["views"]["graph"]["arch"])
+        rows = [n.get("name") for n in arch.xpath("//field[not(@type='measure')]")]
+        self.assertEqual(rows, ["date", "dimension_id"])

@@ -1,7 +1,9 @@
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date, format_datetime
 
 from ..models.support_session import SESSION_KINDS
 from ..tools import hours as hours_tools
@@ -31,6 +33,7 @@ class SupportSessionWeek(models.TransientModel):
     week_end = fields.Date(compute="_compute_week_end")
     line_ids = fields.One2many("support.session.week.line", "wizard_id", "Sessions")
     total_hours = fields.Float(compute="_compute_total_hours")
+    copy_note = fields.Text(readonly=True)
 
     @api.depends("week_start")
     def _compute_week_end(self):
@@ -59,41 +62,108 @@ class SupportSessionWeek(models.TransientModel):
         }
 
     def action_copy_previous_week(self):
-        """Add one line per session the staff member gave the week before."""
+        """Add one line per session the staff member gave the week before.
+
+        A session that would collide with one already logged this week (by the same
+        staff member or with the same person) or with a line already in the wizard is
+        skipped, and the wizard says which, so saving never fails on an overlap.
+        """
         self.ensure_one()
         previous = self.week_start - timedelta(days=7)
-        sessions = self.env["support.session"].search(
-            self.env["support.session"]._get_week_domain(self.staff_id, previous),
-            order="start",
-        )
-        tz = self.staff_id.tz
-        commands = []
-        for session in sessions.filtered(lambda s: not s.group_ref):
-            local = fields.Datetime.context_timestamp(
-                session.with_context(tz=tz or hours_tools.DEFAULT_TZ), session.start
+        Session = self.env["support.session"]
+        sessions = Session.search(
+            Session._get_week_domain(self.staff_id, previous), order="start"
+        ).filtered(lambda s: not s.group_ref)
+        if not sessions:
+            raise UserError(
+                self.env._(
+                    "%(staff)s logged no individual sessions in the week of %(week)s.",
+                    staff=self.staff_id.name,
+                    week=format_date(self.env, previous),
+                )
             )
+        tz = self.staff_id.tz or hours_tools.DEFAULT_TZ
+        taken = self._get_taken_intervals(sessions.employee_id)
+        commands, skipped = [], []
+        for session in sessions:
+            # The same wall-clock time a week later (a change of summer time included).
+            local = fields.Datetime.context_timestamp(
+                session.with_context(tz=tz), session.start
+            )
+            day = local.date() + timedelta(days=7)
+            time_start = local.hour + local.minute / 60.0
+            start = hours_tools.to_utc(day, time_start, tz)
+            stop = start + timedelta(hours=session.duration)
+            keys = [("staff", self.staff_id.id), ("person", session.employee_id.id)]
+            if any(s < stop and start < e for key in keys for s, e in taken[key]):
+                skipped.append((session.employee_id.name, start))
+                continue
+            for key in keys:
+                taken[key].append((start, stop))
             commands.append(
                 Command.create(
                     {
                         "employee_id": session.employee_id.id,
-                        "day": session.date + timedelta(days=7),
-                        "time_start": local.hour + local.minute / 60.0,
+                        "day": day,
+                        "time_start": time_start,
                         "duration": session.duration,
                         "kind": session.kind,
                         "need_ids": [Command.set(session.need_ids.ids)],
                     }
                 )
             )
-        if not commands:
-            raise UserError(
-                self.env._(
-                    "%(staff)s logged no individual sessions in the week of %(week)s.",
-                    staff=self.staff_id.name,
-                    week=previous,
-                )
-            )
         self.line_ids = commands
+        self.copy_note = self._get_skipped_note(skipped, tz)
         return self._reopen()
+
+    def _get_taken_intervals(self, employees):
+        """UTC intervals already taken this week, keyed by ("staff", user id) and
+        ("person", employee id): logged sessions and the wizard's own lines."""
+        tz = self.staff_id.tz or hours_tools.DEFAULT_TZ
+        taken = defaultdict(list)
+        week_from = hours_tools.to_utc(self.week_start, 0.0, tz)
+        week_to = hours_tools.to_utc(self.week_end + timedelta(days=1), 0.0, tz)
+        # sudo: only the intervals of the other sessions matter, not their content
+        # (the same rule as the overlap check these lines must pass).
+        logged = (
+            self.env["support.session"]
+            .sudo()
+            .search(
+                [
+                    "|",
+                    ("staff_id", "=", self.staff_id.id),
+                    ("employee_id", "in", employees.ids),
+                    ("start", "<", week_to),
+                    ("stop", ">", week_from),
+                ]
+            )
+        )
+        for session in logged:
+            taken["staff", session.staff_id.id].append((session.start, session.stop))
+            taken["person", session.employee_id.id].append(
+                (session.start, session.stop)
+            )
+        for line in self.line_ids:
+            start = hours_tools.to_utc(line.day, line.time_start, tz)
+            stop = start + timedelta(hours=line.duration)
+            taken["staff", self.staff_id.id].append((start, stop))
+            taken["person", line.employee_id.id].append((start, stop))
+        return taken
+
+    def _get_skipped_note(self, skipped, tz):
+        if not skipped:
+            return False
+        items = ", ".join(
+            "{} {}".format(
+                name, format_datetime(self.env, start, tz=tz, dt_format="EEE d/M HH:mm")
+            )
+            for name, start in skipped
+        )
+        return self.env._(
+            "Not copied, because they overlap sessions already logged this week: "
+            "%(sessions)s.",
+            sessions=items,
+        )
 
     def _prepare_session_vals(self):
         self.ensure_one()
