@@ -59,6 +59,7 @@ class ResCompany(models.Model):
                 _logger.exception("%s failed for company %s", label, company.name)
                 failed |= company
         return failed
+
     # The participants' kiosk (controllers/kiosk.py).
     social_kiosk_token = fields.Char(
         "Kiosk Token",

@@ -31,7 +31,7 @@ class SocialAbsence(models.Model):
     supervisor_id = fields.Many2one(related="employee_id.parent_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     reason_id = fields.Many2one(
-        "social.absence.reason", "Reason", required=True, ondelete="restrict"
+        "social.absence.reason", required=True, ondelete="restrict"
     )
     announced = fields.Boolean(related="reason_id.announced", store=True)
     is_late = fields.Boolean(related="reason_id.is_late", store=True)

@@ -170,7 +170,7 @@ class SocialPlacement(models.Model):
         help="Notes about the person's situation. Coordinators only; never in the "
         "chatter.",
     )
-    history_ids = fields.One2many("social.placement.history", "placement_id", "History")
+    history_ids = fields.One2many("social.placement.history", "placement_id")
     color = fields.Integer()
     duration_days = fields.Integer(compute="_compute_duration_days")
     max_end_date = fields.Date(compute="_compute_max_end_date")

@@ -111,16 +111,15 @@ class SocialPersonTimeline(models.Model):
     def _get_summary(self):
         """A line of plain words for the row (extensions add their kinds)."""
         self.ensure_one()
-        _ = self.env._
         if self.kind == "start":
-            return _(
+            return self.env._(
                 "%(scheme)s, %(hours)s h a week at %(capacity)s %%",
                 scheme=self.scheme_id.name,
                 hours=self._num(self.weekly_hours),
                 capacity=self._num(self.work_capacity),
             )
         if self.kind == "capacity":
-            return _(
+            return self.env._(
                 "%(old_hours)s → %(hours)s h a week, capacity %(old)s → %(new)s %%",
                 old_hours=self._num(self.previous_weekly_hours),
                 hours=self._num(self.weekly_hours),
@@ -128,14 +127,16 @@ class SocialPersonTimeline(models.Model):
                 new=self._num(self.work_capacity),
             )
         if self.kind == "case_worker":
-            return _("New case worker: %(name)s", name=self.partner_id.name or "-")
+            return self.env._(
+                "New case worker: %(name)s", name=self.partner_id.name or "-"
+            )
         if self.kind == "end":
             destinations = dict(
                 self.env["social.placement"]
                 ._fields["destination"]
                 ._description_selection(self.env)
             )
-            return _(
+            return self.env._(
                 "Ended: %(destination)s",
                 destination=destinations.get(self.placement_id.destination, "-"),
             )
@@ -145,7 +146,7 @@ class SocialPersonTimeline(models.Model):
                 ._fields["answer"]
                 ._description_selection(self.env)
             )
-            return _(
+            return self.env._(
                 "After %(months)s months: %(answer)s",
                 months=int(self.hours or 0),
                 answer=answers.get(self.label, self.label or ""),

@@ -48,9 +48,7 @@ class SocialPlacementHoursReport(models.Model):
     absence_hours = fields.Float(
         readonly=True, digits=(16, 2), help="Planned hours not attended on the day."
     )
-    absence_reason_id = fields.Many2one(
-        "social.absence.reason", "Absence Reason", readonly=True
-    )
+    absence_reason_id = fields.Many2one("social.absence.reason", readonly=True)
     unannounced = fields.Boolean("Unannounced Absence", readonly=True)
     late_count = fields.Integer("Late", readonly=True)
 

@@ -63,14 +63,13 @@ class SocialPersonTimeline(models.Model):
         ]
 
     def _get_summary(self):
-        _ = self.env._
         if self.kind == "session":
             kinds = dict(
                 self.env["support.session"]
                 ._fields["kind"]
                 ._description_selection(self.env)
             )
-            return _(
+            return self.env._(
                 "%(kind)s session, %(hours)s h",
                 kind=kinds.get(self.label, self.label or ""),
                 hours=self._num(self.hours),
@@ -79,5 +78,5 @@ class SocialPersonTimeline(models.Model):
             source = self.env[self.res_model].browse(self.res_id)
             return source.instrument_id.name or ""
         if self.kind == "plan_review":
-            return _("Goals achieved: %(goals)s", goals=self.label or "-")
+            return self.env._("Goals achieved: %(goals)s", goals=self.label or "-")
         return super()._get_summary()

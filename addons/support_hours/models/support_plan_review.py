@@ -20,9 +20,7 @@ class SupportPlanReview(models.Model):
     company_id = fields.Many2one(related="plan_id.company_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today, index=True)
     user_id = fields.Many2one("res.users", "Reviewed By", default=lambda s: s.env.user)
-    goals_achieved = fields.Integer(
-        "Goals Achieved", help="Goals of the plan achieved at the review."
-    )
+    goals_achieved = fields.Integer(help="Goals of the plan achieved at the review.")
     goals_total = fields.Integer("Goals")
     priorities = fields.Text(
         "The Person's Priorities",
