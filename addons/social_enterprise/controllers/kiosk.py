@@ -59,6 +59,10 @@ class SocialKiosk(http.Controller):
             ._fields["kiosk_symbol"]
             ._description_selection(request.env)
         )
+        # Photos only of people with a valid consent to them on the kiosk.
+        photos = request.env["social.consent"]._get_consenting_employees(
+            placements.employee_id, "kiosk_photo"
+        )
         people = []
         for placement in placements:
             employee = placement.employee_id.sudo()
@@ -71,6 +75,7 @@ class SocialKiosk(http.Controller):
                     if company.social_kiosk_show_names
                     else symbols.get(employee.kiosk_symbol, ""),
                     "state": kiosk._get_state(employee),
+                    "photo": employee in photos,
                 }
             )
         return self._render(
@@ -198,7 +203,7 @@ class SocialKiosk(http.Controller):
         except AccessError as exc:
             raise NotFound() from exc
         employee = placement.employee_id.sudo()
-        if not employee.kiosk_show_photo:
+        if not request.env["social.consent"]._has_consent(employee, "kiosk_photo"):
             raise NotFound()
         return (
             request.env["ir.binary"]

@@ -177,6 +177,15 @@ class HrEmployee(models.Model):
     )
     kiosk_show_photo = fields.Boolean(
         "Photo on the Kiosk",
+        compute="_compute_kiosk_show_photo",
         groups="social_enterprise.social_enterprise_group_user",
-        help="Only with the person's consent to their photo on the shared tablet.",
+        help="The kiosk shows the person's photo only while they have a valid consent "
+        'to it (Consents, purpose "kiosk_photo"); otherwise their pictogram.',
     )
+
+    def _compute_kiosk_show_photo(self):
+        allowed = self.env["social.consent"]._get_consenting_employees(
+            self.filtered("id"), "kiosk_photo"
+        )
+        for employee in self:
+            employee.kiosk_show_photo = employee in allowed

@@ -237,7 +237,15 @@ class TestKioskHttp(KioskMixin, HttpCase, SocialEnterpriseCase):
             404,
         )
         self.company.social_kiosk_show_names = False
-        self.anna.kiosk_show_photo = True
+        self.env["social.consent"].create(
+            {
+                "employee_id": self.anna.id,
+                "purpose_id": self.env.ref(
+                    "social_enterprise.social_consent_purpose_kiosk_photo"
+                ).id,
+                "date_given": date(2026, 1, 5),
+            }
+        )
         page = self.url_open("/social_kiosk/kiosk-test-token")
         self.assertNotIn("Anna", page.text)
         self.assertIn(f"/social_kiosk/kiosk-test-token/{self.anna.id}/photo", page.text)
