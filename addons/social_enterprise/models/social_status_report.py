@@ -125,17 +125,24 @@ class SocialStatusReport(models.Model):
                 report.case_worker_id.lang or report.municipality_id.lang or "da_DK"
             )
 
-    @api.depends("type_id.allows_health", "employee_id")
+    @api.depends("type_id.allows_health", "employee_id", "date_to")
     def _compute_include_health(self):
         for report in self:
             report.include_health = report._consent_allows_health()
 
     def _consent_allows_health(self):
-        """May this report contain health details? The hook for the consent
-        register: today the report type's flag alone decides; the consent register
-        narrows it to people who consented."""
+        """May this report contain health details? Only when its type allows them
+        and the person has a valid consent to health details in status reports
+        (consent register, purpose ``health_status_report``) at the end of the
+        period."""
         self.ensure_one()
-        return self.type_id.allows_health
+        return bool(
+            self.type_id.allows_health
+            and self.employee_id
+            and self.env["social.consent"]._has_consent(
+                self.employee_id, "health_status_report", self.date_to
+            )
+        )
 
     @api.constrains("date_from", "date_to", "placement_id")
     def _check_period(self):

@@ -177,12 +177,29 @@ class TestStatusReport(SocialEnterpriseCase):
             report.action_send()
         self.assertEqual(report.state, "approved")
 
-    def test_health_only_where_the_type_allows(self):
+    def test_health_only_where_the_type_and_the_consent_allow(self):
         report = self._report()
         self.assertFalse(report.include_health)
         self.assertFalse(report._consent_allows_health())
         review = self.env.ref("social_enterprise.social_status_report_type_review")
+        # The type allows health details, but the person has not consented.
+        without = self._report(type_id=review.id)
+        self.assertFalse(without.include_health)
+        consent = self.env["social.consent"].create(
+            {
+                "employee_id": without.employee_id.id,
+                "purpose_id": self.env.ref(
+                    "social_enterprise.social_consent_purpose_health_status_report"
+                ).id,
+                "date_given": without.date_from,
+            }
+        )
         self.assertTrue(self._report(type_id=review.id).include_health)
+        # Withdrawn before the period ends: no health details.
+        consent.date_withdrawn = without.date_from
+        self.assertFalse(self._report(type_id=review.id).include_health)
+        # A status report never holds them, consent or not.
+        self.assertFalse(self._report().include_health)
 
     def test_danish_for_danish_case_workers(self):
         self.env["res.lang"]._activate_lang("da_DK")

@@ -119,6 +119,15 @@ class TestStatusReportSupport(SupportCase):
         self.assertNotIn("A written plan for the day", body)
 
     def test_health_details_only_where_allowed(self):
+        self.env["social.consent"].create(
+            {
+                "employee_id": self.placement.employee_id.id,
+                "purpose_id": self.env.ref(
+                    "social_enterprise.social_consent_purpose_health_status_report"
+                ).id,
+                "date_given": date(2026, 1, 1),
+            }
+        )
         report = self._report(self.user_coordinator, kind="review")
         self.assertTrue(report.include_health)
         report.action_fill()
