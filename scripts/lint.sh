@@ -16,8 +16,9 @@ log "pylint-odoo (mandatory checks)"
 log "addon READMEs up to date"
 "$VENV/bin/python" scripts/gen_readme.py --check || red=1
 log "manifestoo check-licenses"
+# The addons path from `import odoo` includes the OCA wheels (odoo-addon-*) of the venv.
 "$VENV/bin/manifestoo" --select-addons-dir addons --addons-path "$(addons_path)" \
-    --no-addons-path-from-import-odoo --odoo-series 19.0 \
+    --addons-path-python "$VENV/bin/python" --odoo-series 19.0 \
     check-licenses || red=1
 [ $red -eq 0 ] && log "Lint clean"
 exit $red
