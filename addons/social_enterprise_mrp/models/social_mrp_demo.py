@@ -40,7 +40,7 @@ class SocialMrpDemo(models.AbstractModel):
         picking_type = env._demo_picking_type(company)
         if not people or not picking_type:
             return
-        env = env.with_context(default_picking_type_id=picking_type.id)
+        env = env.with_context(social_demo_picking_type_id=picking_type.id)
         today = fields.Date.context_today(self)
         days = [
             today - timedelta(days=n)
@@ -112,7 +112,7 @@ class SocialMrpDemo(models.AbstractModel):
                 "bom_id": self._ref(bom).id,
                 "product_qty": qty,
                 "date_start": datetime.combine(day, time(7, 0)),
-                "picking_type_id": self.env.context.get("default_picking_type_id"),
+                "picking_type_id": self.env.context.get("social_demo_picking_type_id"),
             }
         )
 
