@@ -37,8 +37,10 @@ class SocialMrpDemo(models.AbstractModel):
             tracking_disable=True, mail_notrack=True
         )
         people = env._demo_assign_teams(company)
-        if not people:
+        picking_type = env._demo_picking_type(company)
+        if not people or not picking_type:
             return
+        env = env.with_context(social_demo_picking_type_id=picking_type.id)
         today = fields.Date.context_today(self)
         days = [
             today - timedelta(days=n)
@@ -53,6 +55,26 @@ class SocialMrpDemo(models.AbstractModel):
             env._demo_order(
                 (product, bom, qty * PLANNED_FACTOR), monday + timedelta(days=index % 5)
             ).action_confirm()
+
+    @api.model
+    def _demo_picking_type(self, company):
+        """The company's manufacturing operation type. Installed in one go with
+        Manufacturing, the demo company may not have its warehouse yet."""
+        Warehouse = self.env["stock.warehouse"]
+        warehouse = Warehouse.search([("company_id", "=", company.id)], limit=1)
+        if not warehouse:
+            warehouse = Warehouse.create(
+                {
+                    "name": company.name,
+                    "code": "BØR",
+                    "company_id": company.id,
+                    "partner_id": company.partner_id.id,
+                }
+            )
+        if not warehouse.manu_type_id:
+            warehouse.manufacture_to_resupply = True
+        picking_type = warehouse.manu_type_id
+        return picking_type if picking_type.sequence_id else picking_type.browse()
 
     @api.model
     def _demo_assign_teams(self, company):
@@ -90,6 +112,7 @@ class SocialMrpDemo(models.AbstractModel):
                 "bom_id": self._ref(bom).id,
                 "product_qty": qty,
                 "date_start": datetime.combine(day, time(7, 0)),
+                "picking_type_id": self.env.context.get("social_demo_picking_type_id"),
             }
         )
 
