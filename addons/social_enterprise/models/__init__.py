@@ -27,3 +27,9 @@ from . import product_category
 from . import project_project
 from . import hr_attendance
 from . import social_rsv_report
+from . import social_wage_period
+from . import social_payroll_pay_type
+from . import social_employer_status
+from . import social_placement_money
+from . import social_placement_extension
+from . import social_wage_period_demo

@@ -28,6 +28,7 @@ class SocialBillingRun(models.Model):
         self._demo_prepare(company)
         first_month = (today - relativedelta(months=12)).replace(day=1)
         months = [first_month + relativedelta(months=i) for i in range(12)]
+        self.env["social.wage.period"]._demo_generate(company, months)  # claim basis
         runs = self.create(
             [
                 {

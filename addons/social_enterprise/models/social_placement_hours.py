@@ -167,7 +167,8 @@ class SocialPlacement(models.Model):
         ``date_to``.
 
         Attended hours inside the person's small-job or ordinary-employment placements:
-        evidence for the benefit rules on ordinary hours (the "225-hour rule").
+        evidence of ordinary work for benefit decisions (the "225-hour rule" that used
+        the figure ended on 30 June 2025).
         Returns ``{employee_id: hours}`` with a fixed number of queries.
         """
         date_from = date_to - relativedelta(years=1) + timedelta(days=1)

@@ -7,10 +7,32 @@ from odoo import api, fields, models
 class SocialPlacement(models.Model):
     _inherit = "social.placement"
 
-    counts_in_ratio_rule = fields.Boolean(related="scheme_id.counts_in_ratio_rule")
+    counts_in_ratio_rule = fields.Boolean(
+        compute="_compute_counts_in_ratio_rule",
+        help="Counts in the ratio rule of its production unit: the scheme's setting, "
+        "except people on førtidspension in løntilskud, who are outside the rule.",
+    )
+    disability_pension = fields.Boolean(
+        "On Førtidspension",
+        tracking=True,
+        help="The person receives førtidspension. In løntilskud such a person is "
+        "outside the ratio rule.",
+    )
     ratio_warning = fields.Char(compute="_compute_ratio_warning")
 
-    @api.depends("work_address_id", "scheme_id", "state")
+    @api.depends("scheme_id.counts_in_ratio_rule", "scheme_type", "disability_pension")
+    def _compute_counts_in_ratio_rule(self):
+        for placement in self:
+            placement.counts_in_ratio_rule = (
+                placement.scheme_id.counts_in_ratio_rule
+                and not (
+                    placement.disability_pension
+                    and placement.scheme_type
+                    in ("wage_subsidy_private", "wage_subsidy_public")
+                )
+            )
+
+    @api.depends("work_address_id", "scheme_id", "state", "disability_pension")
     def _compute_ratio_warning(self):
         """Warn when the production unit is over the ratio rule (rimelighedskrav).
 

@@ -31,7 +31,7 @@ class SocialSchemeRate(models.Model):
         "CHECK(amount >= 0)", "A scheme rate cannot be negative."
     )
 
-    @api.constrains("scheme_id", "rate_type", "date_from", "date_to")
+    @api.constrains("scheme_id", "rate_type", "date_from", "date_to", "employer_kind")
     def _check_overlap(self):
         for rate in self:
             if rate.date_to and rate.date_to < rate.date_from:
@@ -42,6 +42,7 @@ class SocialSchemeRate(models.Model):
                 ("id", "!=", rate.id),
                 ("scheme_id", "=", rate.scheme_id.id),
                 ("rate_type", "=", rate.rate_type),
+                ("employer_kind", "=", rate.employer_kind),
                 "|",
                 ("date_to", "=", False),
                 ("date_to", ">=", rate.date_from),

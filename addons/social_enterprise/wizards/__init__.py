@@ -1,3 +1,4 @@
 from . import social_placement_end_wizard
 from . import social_impact_report_wizard
 from . import social_financial_statement_wizard
+from . import social_wage_import_wizard
