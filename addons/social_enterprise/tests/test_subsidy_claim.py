@@ -327,3 +327,11 @@ class TestSubsidyClaim(BillingCase):
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             claim.with_user(self.user_coordinator).read(["amount_expected"])
+
+    def test_explanation_in_the_municipality_language(self):
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.municipality.lang = "da_DK"
+        self._wage(self.lontilskud, hours=148, hourly=160.0)
+        line = self._line(self._generate(), self.lontilskud)
+        self.assertIn("Lønnede timer 148.0", line.explanation)
+        self.assertIn("Ansøgt", line.explanation)
