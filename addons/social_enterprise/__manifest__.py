@@ -4,7 +4,7 @@
     "name": "Social Enterprise",
     "summary": "People on employment schemes, placements, hours, municipal billing "
     "and revenue streams for Danish social-economy enterprises",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/social-enterprise/social-enterprise",
     "author": "Social Enterprise contributors",
@@ -81,6 +81,10 @@
         "security/social_absence_security.xml",
         "views/social_kiosk_templates.xml",
         "views/social_absence_views.xml",
+        "security/social_wage_security.xml",
+        "views/social_wage_period_views.xml",
+        "views/social_money_inherit_views.xml",
+        "data/social_scheme_money_data.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -96,6 +100,7 @@
         "demo/res_partner_demo.xml",
         "demo/hr_employee_demo.xml",
         "demo/social_placement_demo.xml",
+        "demo/social_money_demo.xml",
         "demo/social_billing_demo.xml",
         "demo/res_users_accountant_demo.xml",
         "demo/social_pay_demo.xml",

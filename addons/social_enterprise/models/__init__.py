@@ -57,3 +57,9 @@ from . import social_absence_reason
 from . import social_absence
 from . import social_mood
 from . import social_kiosk
+from . import social_wage_period
+from . import social_employer_status
+from . import social_placement_money
+from . import social_placement_extension
+from . import social_wage_period_demo
+from . import social_payroll_import_type

@@ -95,3 +95,26 @@ class ResCompany(models.Model):
         for company in self:
             company.sudo().social_kiosk_token = uuid.uuid4().hex
         return True
+
+    employer_status_ids = fields.One2many(
+        "social.employer.status", "company_id", "Public or Private Employer"
+    )
+
+    def _get_employer_status(self, day):
+        """The status record in force on ``day`` (possibly empty: private)."""
+        self.ensure_one()
+        # The status is company configuration read by placements and claims of any
+        # user; it holds no personal data.
+        return (
+            self.env["social.employer.status"]
+            .sudo()
+            .search(
+                [("company_id", "=", self.id), ("date_from", "<=", day)],
+                order="date_from desc",
+                limit=1,
+            )
+        )
+
+    def _get_employer_kind(self, day):
+        self.ensure_one()
+        return self._get_employer_status(day).employer_kind or "private"

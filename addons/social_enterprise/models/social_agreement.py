@@ -90,7 +90,11 @@ class SocialAgreement(models.Model):
     )
     bill_leap_day = fields.Boolean(
         "Bill 29 February",
-        help="Off: the 365-day convention, 29 February is not billed in leap years.",
+        default=True,
+        help="On (the default): every calendar day is billed, 29 February included, "
+        "the plain reading of 'all calendar days'. Off: 29 February is left out in "
+        "leap years, so a full-time place is billed 365 days every year. No source "
+        "settles it: follow what the municipality's contract says.",
     )
     payment_term_id = fields.Many2one(
         "account.payment.term",

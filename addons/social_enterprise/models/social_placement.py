@@ -738,7 +738,8 @@ class SocialPlacement(models.Model):
         ``date_to``.
 
         Attended hours inside the person's small-job or ordinary-employment placements:
-        evidence for the benefit rules on ordinary hours (the "225-hour rule").
+        evidence of ordinary work for benefit decisions (the "225-hour rule" that used
+        the figure ended on 30 June 2025).
         Returns ``{employee_id: hours}`` with a fixed number of queries.
         """
         date_from = date_to - relativedelta(years=1) + timedelta(days=1)
@@ -907,10 +908,32 @@ class SocialPlacement(models.Model):
     def _get_followup_domain(self):
         return [("state", "=", "active")]
 
-    counts_in_ratio_rule = fields.Boolean(related="scheme_id.counts_in_ratio_rule")
+    counts_in_ratio_rule = fields.Boolean(
+        compute="_compute_counts_in_ratio_rule",
+        help="Counts in the ratio rule of its production unit: the scheme's setting, "
+        "except people on førtidspension in løntilskud, who are outside the rule.",
+    )
+    disability_pension = fields.Boolean(
+        "On Førtidspension",
+        tracking=True,
+        help="The person receives førtidspension. In løntilskud such a person is "
+        "outside the ratio rule.",
+    )
     ratio_warning = fields.Char(compute="_compute_ratio_warning")
 
-    @api.depends("work_address_id", "scheme_id", "state")
+    @api.depends("scheme_id.counts_in_ratio_rule", "scheme_type", "disability_pension")
+    def _compute_counts_in_ratio_rule(self):
+        for placement in self:
+            placement.counts_in_ratio_rule = (
+                placement.scheme_id.counts_in_ratio_rule
+                and not (
+                    placement.disability_pension
+                    and placement.scheme_type
+                    in ("wage_subsidy_private", "wage_subsidy_public")
+                )
+            )
+
+    @api.depends("work_address_id", "scheme_id", "state", "disability_pension")
     def _compute_ratio_warning(self):
         """Warn when the production unit is over the ratio rule (rimelighedskrav).
 

@@ -160,9 +160,14 @@ class SocialRsvReport(models.Model):
             ["destination"],
             ["__count"],
         )
-        target, employees, share = self.env[
-            "social.financial.statement"
-        ]._get_workforce_share(self.company_id, self.date_to)
+        workforce = self.env["social.financial.statement"]._get_workforce_details(
+            self.company_id, self.date_to
+        )
+        target, employees, share = (
+            workforce["target"],
+            workforce["workers"],
+            workforce["share"],
+        )
         return {
             "by_scheme": [
                 (s.name, n) for s, n in sorted(by_scheme, key=lambda i: i[0].sequence)
@@ -173,6 +178,7 @@ class SocialRsvReport(models.Model):
             "target_group": target,
             "employees": employees,
             "share": share,
+            "share_schemes": workforce["schemes"],
         }
 
     def _draft_purpose_statement(self):
@@ -216,10 +222,12 @@ class SocialRsvReport(models.Model):
             parts.append(
                 self.env._(
                     "At the end of the year %(share)s %% of our %(employees)s "
-                    "employees were disadvantaged workers (%(target)s people).",
+                    "workers were disadvantaged workers (%(target)s people in "
+                    "employment on %(schemes)s).",
                     share=formatLang(self.env, numbers["share"], digits=1),
                     employees=numbers["employees"],
                     target=numbers["target_group"],
+                    schemes=", ".join(numbers["share_schemes"]) or "-",
                 )
             )
         return "\n\n".join(parts)

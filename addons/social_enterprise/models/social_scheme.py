@@ -161,14 +161,20 @@ class SocialScheme(models.Model):
             return None
         return periods.duration_end(start, self.max_duration, self.max_duration_unit)
 
-    def _get_rate(self, rate_type, day):
+    def _get_rate(self, rate_type, day, employer_kind=None):
         """The rate line of ``rate_type`` valid on ``day`` (a record, possibly
-        empty)."""
+        empty). With ``employer_kind`` (private / public), lines meant for the other
+        kind of employer are skipped."""
         self.ensure_one()
         return self.rate_ids.filtered(
             lambda r: r.rate_type == rate_type
             and r.date_from <= day
             and (not r.date_to or r.date_to >= day)
+            and (
+                not employer_kind
+                or not r.employer_kind
+                or r.employer_kind == employer_kind
+            )
         )[:1]
 
     def action_view_placements(self):

@@ -9,6 +9,7 @@ RATE_TYPES = [
     ("reference_month_rate", "Reference month rate (kr/month)"),
     ("reference_hourly_price", "Reference hourly price (kr/h)"),
     ("minimum_wage", "Lowest collective hourly wage (kr/h)"),
+    ("refund_wage_ceiling", "Maximum hourly wage base for refunds (kr/h)"),
 ]
 
 
@@ -27,12 +28,18 @@ class SocialSchemeRate(models.Model):
     date_from = fields.Date("Valid From", required=True)
     date_to = fields.Date("Valid To")
     note = fields.Char(help="Source of the rate, e.g. the ministry's rate table.")
+    employer_kind = fields.Selection(
+        [("private", "Private employers"), ("public", "Public employers")],
+        "Only For",
+        help="Empty: the rate holds for every employer. Otherwise only for private or "
+        "only for public employers (Configuration ▸ Public or Private Employer).",
+    )
 
     _amount_positive = models.Constraint(
         "CHECK(amount >= 0)", "A scheme rate cannot be negative."
     )
 
-    @api.constrains("scheme_id", "rate_type", "date_from", "date_to")
+    @api.constrains("scheme_id", "rate_type", "date_from", "date_to", "employer_kind")
     def _check_overlap(self):
         for rate in self:
             if rate.date_to and rate.date_to < rate.date_from:
@@ -43,6 +50,7 @@ class SocialSchemeRate(models.Model):
                 ("id", "!=", rate.id),
                 ("scheme_id", "=", rate.scheme_id.id),
                 ("rate_type", "=", rate.rate_type),
+                ("employer_kind", "=", rate.employer_kind),
                 "|",
                 ("date_to", "=", False),
                 ("date_to", ">=", rate.date_from),

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -5,7 +7,7 @@ from odoo.exceptions import UserError
 from odoo.fields import Command, Domain
 from odoo.tools.misc import format_amount, format_date
 
-from ..tools import billing
+from ..tools import billing, subsidy
 
 CLAIM_STATES = [
     ("draft", "Draft"),
@@ -91,8 +93,21 @@ class SocialSubsidyClaim(models.Model):
         default="draft",
     )
 
+    correction_of_id = fields.Many2one(
+        "social.subsidy.claim",
+        "Corrects",
+        readonly=True,
+        index="btree_not_null",
+        copy=False,
+        help="A month already claimed is corrected by a claim of the difference.",
+    )
+    correction_ids = fields.One2many(
+        "social.subsidy.claim", "correction_of_id", "Corrections"
+    )
+
     _month_unique = models.UniqueIndex(
-        "(company_id, municipality_id, period_start) WHERE state != 'cancel'",
+        "(company_id, municipality_id, period_start) "
+        "WHERE state != 'cancel' AND correction_of_id IS NULL",
         "There is already a subsidy claim for this municipality and month.",
     )
 
@@ -199,8 +214,9 @@ class SocialSubsidyClaim(models.Model):
         return domain
 
     @api.model
-    def _get_paid_hours(self, employees, month_start, month_end):
-        """{employee id: {day: hours}} from Attendances, one query.
+    def _get_attended_hours(self, employees, month_start, month_end):
+        """{employee id: {day: hours}} from Attendances, one query: shown beside the
+        paid hours as a plausibility check, never the basis of a claim.
 
         Attendance is HR data: read with sudo, only these sums."""
         return (
@@ -211,24 +227,32 @@ class SocialSubsidyClaim(models.Model):
 
     @api.model
     def _get_prior_claimed(self, placements, month_start):
-        """{placement id: (wage cost, claimed)} over the 11 months before the month,
-        for caps counted over a year. Draft and booked claims count."""
+        """{placement id: (wage cost, claimed)} earlier in the placement's year of
+        employment (from its start), for caps counted over a year. Draft, booked and
+        correction claims count; the month itself does not."""
         groups = self.env["social.subsidy.claim.line"]._read_group(
             [
                 ("placement_id", "in", placements.ids),
                 ("claim_id.state", "!=", "cancel"),
-                ("claim_id.period_start", ">=", month_start - relativedelta(months=11)),
+                ("claim_id.period_start", ">=", month_start - relativedelta(months=12)),
                 ("claim_id.period_start", "<", month_start),
             ],
-            ["placement_id"],
+            ["placement_id", "claim_id.period_start:month"],
             ["wage_cost:sum", "amount:sum"],
         )
-        return {placement.id: (cost, amount) for placement, cost, amount in groups}
+        prior = {}
+        for placement, month, cost, amount in groups:
+            year = subsidy.cap_year_start(placement.date_start, month_start)
+            if subsidy.cap_year_start(placement.date_start, month) == year:
+                old = prior.get(placement.id, (0.0, 0.0))
+                prior[placement.id] = (old[0] + cost, old[1] + amount)
+        return prior
 
     @api.model
     def _generate_claims(self, company, period_start, municipalities=None, run=None):
-        """Create or refresh the draft claims of a month; booked claims are left
-        alone. Returns the claims of the month."""
+        """Create or refresh the draft claims of a month. A month already claimed is
+        not rewritten: the difference goes into a correction claim. Returns the
+        claims of the month (corrections included)."""
         month_start, month_end = billing.month_bounds(period_start)
         municipalities = municipalities or self.env["res.partner"]
         placements = self.env["social.placement"].search(
@@ -239,34 +263,40 @@ class SocialSubsidyClaim(models.Model):
                 ("company_id", "=", company.id),
                 ("period_start", "=", month_start),
                 ("state", "!=", "cancel"),
+                ("correction_of_id", "=", False),
             ]
         )
         by_municipality = {claim.municipality_id: claim for claim in existing}
-        hours = self._get_paid_hours(placements.employee_id, month_start, month_end)
-        # The hourly wage cost is HR data (hr.group_hr_user): read with sudo.
-        costs = {
-            employee.id: employee.hourly_cost
-            for employee in placements.employee_id.sudo()
-        }
+        wages = self.env["social.wage.period"]._get_by_employee(
+            placements.employee_id, month_start
+        )
+        attended = self._get_attended_hours(
+            placements.employee_id, month_start, month_end
+        )
         prior = self._get_prior_claimed(placements, month_start)
+        employer = company._get_employer_status(month_end)
         new_vals, claims = [], self.browse()
         for municipality, group in placements.grouped("municipality_id").items():
+            claim_self = self.with_context(lang=municipality.lang or self.env.lang)
             line_vals = [
                 vals
                 for placement in group
                 if (
-                    vals := self._prepare_claim_line_vals(
+                    vals := claim_self._prepare_claim_line_vals(
                         placement,
                         month_start,
-                        hours.get(placement.employee_id.id, {}),
-                        costs.get(placement.employee_id.id, 0.0),
+                        wages.get(placement.employee_id.id),
+                        attended.get(placement.employee_id.id, {}),
                         prior.get(placement.id, (0.0, 0.0)),
+                        employer,
                     )
                 )
             ]
             claim = by_municipality.get(municipality)
             if claim and claim.state != "draft":
-                claims |= claim
+                correction = claim._correct(line_vals, run)
+                claims |= claim | correction
+                claims |= claim.correction_ids.filtered(lambda c: c.state != "cancel")
                 continue
             if claim:
                 claim.write(
@@ -289,130 +319,251 @@ class SocialSubsidyClaim(models.Model):
                 )
         return claims | self.create(new_vals)
 
+    def _correct(self, line_vals, run=None):
+        """The draft correction of a booked claim: per placement, what it should be
+        minus what was claimed (the claim and its earlier corrections). Returns the
+        correction claim, or an empty recordset when nothing changed."""
+        self.ensure_one()
+        done = self | self.correction_ids.filtered(
+            lambda c: c.state not in ("draft", "cancel")
+        )
+        draft = self.correction_ids.filtered(lambda c: c.state == "draft")[:1]
+        claimed = defaultdict(lambda: defaultdict(float))
+        for line in done.line_ids:
+            for name in ("hours", "wage_cost", "amount"):
+                claimed[line.placement_id.id][name] += line[name]
+        wanted = {vals["placement_id"]: vals for vals in line_vals}
+        diffs = []
+        for placement_id in set(wanted) | set(claimed):
+            vals = dict(wanted.get(placement_id) or {})
+            old = claimed.get(placement_id, {})
+            amount = billing.round_money(
+                vals.get("amount", 0.0) - old.get("amount", 0.0)
+            )
+            if self.currency_id.is_zero(amount):
+                continue
+            if not vals:
+                placement = self.env["social.placement"].browse(placement_id)
+                vals = {
+                    "placement_id": placement_id,
+                    "scheme_id": placement.scheme_id.id,
+                    "claim_type": "hourly_subsidy",
+                    "explanation": "",
+                }
+            vals.update(
+                hours=round(vals.get("hours", 0.0) - old.get("hours", 0.0), 2),
+                wage_cost=billing.round_money(
+                    vals.get("wage_cost", 0.0) - old.get("wage_cost", 0.0)
+                ),
+                amount=amount,
+                gross_amount=amount,
+                cap_checked=vals.get("cap_checked", True),
+                explanation=self._explain_correction(
+                    vals.get("amount", 0.0), old.get("amount", 0.0), amount
+                )
+                + " "
+                + (vals.get("explanation") or ""),
+            )
+            diffs.append(vals)
+        if draft:
+            draft.write(
+                {"line_ids": [Command.clear()] + [Command.create(v) for v in diffs]}
+            )
+            return draft
+        if not diffs:
+            return self.browse()
+        return self.create(
+            {
+                "company_id": self.company_id.id,
+                "municipality_id": self.municipality_id.id,
+                "period_start": self.period_start,
+                "correction_of_id": self.id,
+                "run_id": run.id if run else False,
+                "line_ids": [Command.create(v) for v in diffs],
+            }
+        )
+
+    def _explain_correction(self, now, before, difference):
+        money = self.currency_id
+
+        def fmt(value):
+            return format_amount(self.env, value, money)
+
+        return self.env._(
+            "Correction of %(claim)s: now %(now)s, already claimed %(before)s, "
+            "difference %(diff)s.",
+            claim=self.name,
+            now=fmt(now),
+            before=fmt(before),
+            diff=fmt(difference),
+        )
+
     @api.model
     def _prepare_claim_line_vals(
-        self, placement, month_start, hours, hourly_cost, prior
+        self, placement, month_start, wage, attended, prior, employer
     ):
-        """Values of the claim line of ``placement`` for the month, or None when the
-        person worked no hours in it."""
+        """Values of the claim line of ``placement`` for the month from its wage
+        basis ``wage``, or None when there is nothing to claim or report."""
         month_end = billing.month_bounds(month_start)[1]
         span = self.env["social.billing.line"]._get_placement_span(
             placement, month_start
         )
-        days = {d: h for d, h in hours.items() if span and span[0] <= d <= span[1]}
-        total_hours = round(sum(days.values()), 2)
-        if not total_hours:
+        if not span:
             return None
+        attended_hours = round(
+            sum(h for d, h in attended.items() if span[0] <= d <= span[1]), 2
+        )
+        if not wage and not attended_hours:
+            return None
+        day = min(span[1], month_end)
+        kind = employer.employer_kind or "private"
         scheme = placement.scheme_id
+        rate_scheme = placement._get_subsidy_scheme(kind)
         refund = scheme.payment_flow == "wage_refund"
-        gross, rates, missing = 0.0, set(), []
-        for day, day_hours in sorted(days.items()):
-            rate = self._get_subsidy_rate(placement, day)
-            if rate is None:
-                missing.append(day)
-                continue
-            rates.add(rate)
-            gross += day_hours * rate
-        gross = billing.round_money(gross)
-        wage_cost = billing.round_money(total_hours * hourly_cost)
-        cap_share = scheme._get_rate("subsidy_cap_share", month_end).amount
-        cap = False
-        if cap_share and hourly_cost:
-            if scheme.subsidy_cap_period == "year":
-                cap = cap_share / 100.0 * (wage_cost + prior[0]) - prior[1]
-            else:
-                cap = cap_share / 100.0 * wage_cost
-            cap = billing.round_money(max(cap, 0.0))
-        amount = min(gross, cap) if cap is not False else gross
+        hours = wage.subsidy_hours if wage else 0.0
+        wage_cost = wage.wage_cost if wage else 0.0
+        rate = self._get_subsidy_rate(placement, day, kind)
+        cap_line = rate_scheme._get_rate("subsidy_cap_share", day, kind)
+        cap_share = cap_line.amount if cap_line else None
+        gross, cap, amount = subsidy.hourly_claim(
+            hours,
+            rate or 0.0,
+            wage_cost,
+            cap_share,
+            prior_cost=prior[0] if rate_scheme.subsidy_cap_period == "year" else 0.0,
+            prior_claimed=prior[1] if rate_scheme.subsidy_cap_period == "year" else 0.0,
+        )
+        checked = bool(wage) and (cap_share is None or bool(wage_cost))
+        if not checked:
+            amount = 0.0
         return {
             "placement_id": placement.id,
-            "scheme_id": scheme.id,
+            "scheme_id": rate_scheme.id,
             "claim_type": "refund" if refund else "hourly_subsidy",
-            "hours": total_hours,
-            "rate": max(rates) if len(rates) == 1 else 0.0,
+            "wage_period_id": wage.id if wage else False,
+            "hours": hours,
+            "attended_hours": attended_hours,
+            "rate": rate or 0.0,
             "gross_amount": gross,
-            "hourly_cost": hourly_cost,
+            "hourly_cost": billing.round_money(wage_cost / hours) if hours else 0.0,
             "wage_cost": wage_cost,
-            "cap_share": cap_share,
-            "cap_amount": cap if cap is not False else 0.0,
-            "cap_checked": bool(not cap_share or hourly_cost),
+            "cap_share": cap_share or 0.0,
+            "cap_amount": cap or 0.0,
+            "cap_checked": checked,
+            "employer_kind": kind,
             "amount": amount,
             "person_ref": False
             if billing.looks_like_cpr(placement.person_ref)
             else placement.person_ref,
             "explanation": self._explain_claim_line(
-                placement, total_hours, rates, gross, wage_cost, cap_share, cap, amount,
-                missing,
+                placement, wage, rate, gross, cap_share, cap, amount, prior,
+                attended_hours, employer,
             ),
         }  # fmt: skip
 
     @api.model
-    def _get_subsidy_rate(self, placement, day):
+    def _get_subsidy_rate(self, placement, day, employer_kind="private"):
         """What the employer receives per paid hour on ``day``, or None without a
-        rate: the hourly subsidy, or for refund schemes (old flexjob) the refund
-        share of the lowest collective hourly wage."""
-        scheme = placement.scheme_id
+        rate: the hourly subsidy of the scheme for this kind of employer, or for an
+        old flexjob the refund share of the lowest collective hourly wage, at most
+        the dated maximum hourly wage base."""
+        scheme = placement._get_subsidy_scheme(employer_kind)
         if scheme.payment_flow == "wage_refund":
-            share = scheme._get_rate("refund_share", day)
-            wage = scheme._get_rate("minimum_wage", day)
+            share = placement._get_refund_share(day)
+            wage = placement.collective_minimum_wage or (
+                scheme._get_rate("minimum_wage", day).amount
+            )
             if not share or not wage:
                 return None
-            return billing.round_money(wage.amount * share.amount / 100.0)
-        rate = scheme._get_rate("hourly_subsidy", day)
+            ceiling = scheme._get_rate("refund_wage_ceiling", day).amount
+            return subsidy.refund_rate(wage, ceiling, share)
+        rate = scheme._get_rate("hourly_subsidy", day, employer_kind)
         return rate.amount if rate else None
 
     @api.model
     def _explain_claim_line(
-        self, placement, hours, rates, gross, wage_cost, share, cap, amount, missing
-    ):
+        self, placement, wage, rate, gross, share, cap, amount, prior, attended,
+        employer,
+    ):  # fmt: skip
+        """The arithmetic of a claim line in words, in the municipality's language."""
         scheme = placement.scheme_id
         money = self.env.company.currency_id
 
         def fmt(value):
             return format_amount(self.env, value, money)
 
+        if not wage:
+            return self.env._(
+                "No wage basis for the month (%(attended)s hours attended): enter or "
+                "import the payroll before claiming.",
+                attended=attended,
+            )
+        parts = [
+            self.env._(
+                "Paid hours %(paid)s + paid absence %(absence)s − refunded hours "
+                "%(refunded)s = %(hours)s hours.",
+                paid=wage.paid_hours,
+                absence=wage.absence_hours,
+                refunded=wage.refund_hours,
+                hours=wage.subsidy_hours,
+            )
+        ]
         if scheme.payment_flow == "wage_refund":
-            text = self.env._(
-                "%(hours)s paid hours × refund per hour %(rates)s (share of the lowest "
-                "collective hourly wage) = %(gross)s.",
-                hours=hours,
-                rates=" / ".join(fmt(r) for r in sorted(rates)) or "-",
-                gross=fmt(gross),
+            parts.append(
+                self.env._(
+                    "%(hours)s hours × refund %(rate)s per hour (%(share)s of the "
+                    "lowest collective hourly wage, at most the maximum hourly wage "
+                    "base) = %(gross)s.",
+                    hours=wage.subsidy_hours,
+                    rate=fmt(rate or 0.0),
+                    share=dict(
+                        placement._fields["refund_share"]._description_selection(
+                            self.env
+                        )
+                    ).get(placement._get_refund_share(wage.period_start), "-"),
+                    gross=fmt(gross),
+                )
             )
         else:
-            text = self.env._(
-                "%(hours)s paid hours × %(rates)s per hour = %(gross)s.",
-                hours=hours,
-                rates=" / ".join(fmt(r) for r in sorted(rates)) or "-",
-                gross=fmt(gross),
+            parts.append(
+                self.env._(
+                    "%(hours)s hours × %(rate)s per hour (%(kind)s) = %(gross)s.",
+                    hours=wage.subsidy_hours,
+                    rate=fmt(rate or 0.0),
+                    kind=self.env._("public employer")
+                    if employer.employer_kind == "public"
+                    else self.env._("private employer"),
+                    gross=fmt(gross),
+                )
             )
-        if missing:
-            text += " " + self.env._(
-                "No rate on %(days)s: those hours are not claimed.",
-                days=", ".join(format_date(self.env, d) for d in missing[:5]),
+        if rate is None:
+            parts.append(self.env._("No rate in force: nothing is claimed."))
+        if share is not None:
+            parts.append(
+                self.env._(
+                    "Wage cost %(cost)s (wage, holiday pay, pension, ATP, minus "
+                    "refunds); earlier this year of employment %(prior_cost)s wage "
+                    "cost and %(prior)s claimed; cap %(share)s %% leaves %(cap)s.",
+                    cost=fmt(wage.wage_cost),
+                    prior_cost=fmt(prior[0]),
+                    prior=fmt(prior[1]),
+                    share=share,
+                    cap=fmt(cap or 0.0),
+                )
             )
-        if share and cap is False:
-            text += " " + self.env._(
-                "Cap of %(share)s %% of the wage cost NOT checked: the person has no "
-                "hourly cost.",
-                share=share,
+            if not wage.wage_cost:
+                parts.append(self.env._("No wage cost: the cap cannot be checked."))
+        parts.append(self.env._("Claimed %(amount)s.", amount=fmt(amount)))
+        total = round(wage.paid_hours + wage.absence_hours, 2)
+        if attended and abs(attended - total) > max(0.1 * total, 1.0):
+            parts.append(
+                self.env._(
+                    "Check: %(attended)s hours attended against %(paid)s hours paid.",
+                    attended=attended,
+                    paid=total,
+                )
             )
-        elif share:
-            period = (
-                self.env._("over 12 months")
-                if scheme.subsidy_cap_period == "year"
-                else self.env._("this month")
-            )
-            text += " " + self.env._(
-                "Wage cost %(cost)s; cap %(share)s %% %(period)s leaves %(cap)s; "
-                "claimed %(amount)s.",
-                cost=fmt(wage_cost),
-                share=share,
-                period=period,
-                cap=fmt(cap),
-                amount=fmt(amount),
-            )
-        return text
+        return " ".join(parts)
 
     # ------------------------------------------------------------------ actions
     def action_confirm(self):
@@ -433,7 +584,7 @@ class SocialSubsidyClaim(models.Model):
             raise UserError(
                 self.env._("%(claim)s is already booked.", claim=self.display_name)
             )
-        if not self.line_ids or not self.amount_expected:
+        if not self.line_ids or self.currency_id.is_zero(self.amount_expected):
             raise UserError(
                 self.env._("%(claim)s claims nothing.", claim=self.display_name)
             )
@@ -441,8 +592,9 @@ class SocialSubsidyClaim(models.Model):
         if unchecked:
             raise UserError(
                 self.env._(
-                    "%(claim)s: set the hourly cost of %(people)s (Employees ▸ HR "
-                    "settings) so that the cap on the subsidy can be checked.",
+                    "%(claim)s: enter or import the wage basis (paid hours and wage "
+                    "cost) of %(people)s for the month so that the claim and its "
+                    "cap can be checked.",
                     claim=self.display_name,
                     people=", ".join(unchecked.placement_id.mapped("name")),
                 )
@@ -470,7 +622,7 @@ class SocialSubsidyClaim(models.Model):
                     "name": line._get_entry_label(month),
                     "account_id": self.account_id.id,
                     "partner_id": partner.id,
-                    "credit": line.amount,
+                    "balance": -line.amount,
                     "analytic_distribution": {str(stream.id): 100.0}
                     if stream
                     else False,
@@ -497,7 +649,7 @@ class SocialSubsidyClaim(models.Model):
                         ),
                         "account_id": partner.property_account_receivable_id.id,
                         "partner_id": partner.id,
-                        "debit": self.amount_expected,
+                        "balance": self.amount_expected,
                         "date_maturity": self.date + relativedelta(days=30),
                     }
                 ),

@@ -31,15 +31,30 @@ class SocialSubsidyClaimLine(models.Model):
     )
     scheme_id = fields.Many2one("social.scheme", required=True, ondelete="restrict")
     claim_type = fields.Selection(CLAIM_TYPES, required=True)
-    hours = fields.Float("Paid Hours", digits=(16, 2))
+    hours = fields.Float(
+        "Paid Hours",
+        digits=(16, 2),
+        help="Hours with wage, paid absence included, minus refunded hours: the "
+        "basis of the claim (from the wage basis).",
+    )
+    attended_hours = fields.Float(
+        digits=(16, 2),
+        help="Hours in Attendances in the month: a plausibility check beside the "
+        "paid hours, never the basis.",
+    )
+    wage_period_id = fields.Many2one(
+        "social.wage.period", "Wage Basis", ondelete="restrict", index="btree_not_null"
+    )
+    employer_kind = fields.Selection(
+        [("private", "Private employer"), ("public", "Public employer")]
+    )
     rate = fields.Monetary(
         "Rate per Hour", help="Empty when the rate changed within the month."
     )
     gross_amount = fields.Monetary("Before Cap")
     hourly_cost = fields.Monetary(
         "Hourly Wage Cost",
-        help="The employer's cost per paid hour, from the employee's HR settings "
-        "(the same cost timesheets use).",
+        help="The wage cost of the month divided by the paid hours.",
     )
     wage_cost = fields.Monetary()
     cap_share = fields.Float("Cap (% of Wage Cost)", digits=(5, 2))

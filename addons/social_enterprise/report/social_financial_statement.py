@@ -382,29 +382,75 @@ class SocialFinancialStatement(models.AbstractModel):
     # ------------------------------------------------------------ social notes
     @api.model
     def _get_workforce_share(self, company, day):
-        """(target-group people, all employees, share %) on ``day``: people with an
-        active placement count as disadvantaged workers."""
+        """(disadvantaged workers, all workers, share %) on ``day``: see
+        ``_get_workforce_details``."""
+        details = self._get_workforce_details(company, day)
+        return details["target"], details["workers"], details["share"]
+
+    @api.model
+    def _get_workforce_details(self, company, day):
+        """The reserved-contract share (30 % test) on ``day``, counted on workers only.
+
+        Workers are the employees in force on that day (a version of their
+        employment dated on or before it, not ended nor departed before it), so a past
+        year keeps its own workforce; people whose only placement on the day is not an
+        employment form (§103, §104, STU, praktik...) are not workers. Disadvantaged
+        workers hold a placement on an employment-form scheme (``is_employment``).
+        Returns {target, workers, share, schemes: names of the schemes counted}.
+        """
         # Counts only; accountants have no access to the people themselves.
-        Employee = self.env["hr.employee"].sudo()
-        employees = Employee._read_group(
-            [("company_id", "=", company.id)], [], ["__count"]
-        )[0][0]
-        target = (
+        versions = (
+            self.env["hr.version"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_read(
+                [
+                    ("employee_id.company_id", "=", company.id),
+                    ("date_version", "<=", day),
+                ],
+                ["employee_id", "date_version", "contract_date_end", "departure_date"],
+                order="date_version",
+            )
+        )
+        latest = {v["employee_id"][0]: v for v in versions if v["employee_id"]}
+        in_force = {
+            employee_id
+            for employee_id, v in latest.items()
+            if not (v["contract_date_end"] and v["contract_date_end"] < day)
+            and not (v["departure_date"] and v["departure_date"] < day)
+        }
+        placements = (
             self.env["social.placement"]
             .sudo()
-            ._read_group(
+            .search(
                 Domain("company_id", "=", company.id)
-                & self.env["social.placement"]._get_running_domain(day, day),
-                [],
-                ["employee_id:count_distinct"],
-            )[0][0]
+                & self.env["social.placement"]._get_running_domain(day, day)
+            )
         )
-        return target, employees, financial.share(target, employees)
+        employment = placements.filtered(lambda p: p.scheme_id.is_employment)
+        other = placements.filtered(
+            lambda p: not p.scheme_id.is_employment
+            and p.scheme_id.exclusive
+            and p.scheme_type != "ordinary"
+        )
+        target_ids = set(employment.employee_id.ids) & in_force
+        not_workers = set(other.employee_id.ids) - set(employment.employee_id.ids)
+        workers = len(in_force - not_workers)
+        counted = employment.filtered(lambda p: p.employee_id.id in target_ids)
+        return {
+            "target": len(target_ids),
+            "workers": workers,
+            "share": financial.share(len(target_ids), workers),
+            "schemes": counted.scheme_id.sorted("sequence").mapped("name"),
+        }
 
     @api.model
     def _get_social_notes(self, ctx):
-        target, employees, share = self._get_workforce_share(
-            ctx["company"], ctx["date_to"]
+        workforce = self._get_workforce_details(ctx["company"], ctx["date_to"])
+        target, employees, share = (
+            workforce["target"],
+            workforce["workers"],
+            workforce["share"],
         )
         passed = financial.reserved_contract_test(share)
         # Aggregated hours by scheme; the production report itself is for coordinators.
@@ -430,5 +476,6 @@ class SocialFinancialStatement(models.AbstractModel):
             "share": share,
             "reserved_test": passed,
             "reserved_label": self.env._("Passed") if passed else self.env._("Failed"),
+            "reserved_schemes": ", ".join(workforce["schemes"]),
             "production_hours": hour_rows,
         }

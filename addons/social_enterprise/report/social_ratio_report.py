@@ -5,11 +5,14 @@ from odoo.tools import SQL
 class SocialRatioReport(models.Model):
     """The ratio rule (rimelighedskrav) per production unit: used vs allowed, today.
 
-    Ordinary employees are the active employees whose work address is the unit and who
+    Ordinary employees are the active employees whose work address is the unit, who
     hold no active placement on a scheme other than ordinary wage (ordinary employment
-    or small job). Used are the active placements at the unit on schemes that count in
-    the ratio rule (wage subsidy, work placement). Allowed follows the company's ratio
-    parameters.
+    or small job), so no subsidised staff (flexjob, løntilskud, skånejob), and who are
+    not hired for a fixed term (their current contract has an end date). Used are the
+    active placements at the unit on schemes that count in the ratio rule (wage
+    subsidy, work placement), except people on førtidspension in løntilskud, who are
+    outside the rule. Allowed follows the company's ratio parameters, with the law's
+    floor of one person in every unit.
     """
 
     _name = "social.ratio.report"
@@ -20,11 +23,11 @@ class SocialRatioReport(models.Model):
     _depends = {
         "social.placement": [
             "employee_id", "work_address_id", "state", "date_start", "date_end",
-            "scheme_id", "company_id",
+            "scheme_id", "company_id", "disability_pension",
         ],
         "social.scheme": ["counts_in_ratio_rule", "scheme_type"],
         "hr.employee": ["active", "company_id", "current_version_id"],
-        "hr.version": ["address_id"],
+        "hr.version": ["address_id", "contract_date_end"],
     }  # fmt: skip
 
     work_address_id = fields.Many2one("res.partner", "Production Unit", readonly=True)
@@ -41,14 +44,20 @@ class SocialRatioReport(models.Model):
         return SQL(
             """
             WITH placed AS (
-                SELECT p.employee_id, p.work_address_id, s.counts_in_ratio_rule,
+                SELECT p.employee_id, p.work_address_id,
+                       s.counts_in_ratio_rule AND NOT (
+                           COALESCE(p.disability_pension, FALSE)
+                           AND s.scheme_type IN (
+                               'wage_subsidy_private', 'wage_subsidy_public')
+                       ) AS counts_in_ratio_rule,
                        s.scheme_type IN ('ordinary', 'small_job') AS ordinary_wage
                 FROM social_placement p
                 JOIN social_scheme s ON s.id = p.scheme_id
                 WHERE p.state = 'active' AND %(running)s
             ),
             staff AS (
-                SELECT e.id, e.company_id, v.address_id
+                SELECT e.id, e.company_id, v.address_id,
+                       v.contract_date_end IS NOT NULL AS fixed_term
                 FROM hr_employee e
                 JOIN hr_version v ON v.id = e.current_version_id
                 WHERE e.active
@@ -68,6 +77,7 @@ class SocialRatioReport(models.Model):
                 (SELECT COUNT(*) FROM staff e
                   WHERE e.address_id = u.unit_id
                     AND e.company_id = u.company_id
+                    AND NOT e.fixed_term
                     AND NOT EXISTS (
                         SELECT 1 FROM placed pl
                         WHERE pl.employee_id = e.id AND NOT pl.ordinary_wage)

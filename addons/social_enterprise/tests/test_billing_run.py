@@ -448,6 +448,8 @@ class TestBillingRun(BillingCase):
             case_worker_id=False,
             date_start=date(2028, 2, 1),
         )
+        self.assertTrue(agreement.bill_leap_day, "every calendar day by default")
+        agreement.bill_leap_day = False
         run = self._run(date(2028, 2, 1), municipality_ids=municipality.ids)
         run.action_compute()
         self.assertEqual(self._line(run, placement).quantity, 28)

@@ -158,8 +158,10 @@ class TestFinancialStatement(BillingCase):
             [r - c for r, c in zip(revenue, costs, strict=False)],
         )
         notes = data["notes"]
-        self.assertEqual(notes["target_group"], 1)
-        self.assertEqual(notes["share"], financial.share(1, notes["employees"]))
+        # The 30 % test counts workers only: the §103 participant is no worker.
+        self.assertEqual(notes["target_group"], 0)
+        self.assertEqual(notes["share"], financial.share(0, notes["employees"]))
+        self.assertEqual(notes["reserved_schemes"], "")
 
     def _download(self, user):
         self.env.invalidate_all()

@@ -43,7 +43,7 @@ class TestFollowup(SocialEnterpriseCase):
         cases = {
             self.scheme_103: date(2026, 9, 1),  # twice a year
             self.scheme_104: date(2027, 3, 1),  # yearly
-            self.scheme_flex: date(2031, 3, 1),  # 5-year review
+            self.scheme_flex: date(2028, 9, 1),  # after 2½ years, then every 2½
             self.scheme_mentor: date(2026, 9, 1),  # 6-month renewal
         }
         for scheme, expected in cases.items():
@@ -58,6 +58,7 @@ class TestFollowup(SocialEnterpriseCase):
             date_start=date(2026, 1, 5),
             date_end=date(2026, 4, 5),
             weekly_hours=20,
+            target_group="other",
         )
         placement.action_activate()
         with freeze_time("2026-06-10"):
@@ -65,7 +66,7 @@ class TestFollowup(SocialEnterpriseCase):
             self.Placement._cron_schedule_followups()
         activity = self._activities(placement)
         self.assertEqual(len(activity), 1)
-        self.assertEqual(activity.date_deadline, date(2026, 7, 5))  # 26 weeks
+        self.assertEqual(activity.date_deadline, date(2026, 4, 5))  # 13 weeks
         self.assertIn("maximum duration", activity.summary)
 
     def test_transition_followups_and_retention(self):
@@ -105,3 +106,20 @@ class TestFollowup(SocialEnterpriseCase):
             self.env["social.transition.followup"].with_user(
                 self.user_supervisor
             ).search([])
+
+    def test_flexjob_every_30_months_and_status_at_54(self):
+        placement = self._placement(
+            scheme_id=self.scheme_flex.id,
+            date_start=date(2021, 1, 1),
+            weekly_hours=20,
+        )
+        placement.action_activate()
+        with freeze_time("2025-06-01"):
+            self.Placement._cron_schedule_followups()
+            self.Placement._cron_schedule_followups()  # idempotent
+        activities = self._activities(placement)
+        status = activities.filtered(lambda a: "status review" in a.summary)
+        self.assertEqual(status.date_deadline, date(2025, 7, 1))  # 54 months
+        self.assertEqual(
+            (activities - status).mapped("date_deadline"), [date(2023, 7, 1)]
+        )  # 30 months

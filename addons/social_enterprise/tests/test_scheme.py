@@ -23,14 +23,20 @@ class TestScheme(SocialEnterpriseCase):
         self.assertTrue(all(self.env["social.scheme"].search([]).mapped("legal_basis")))
 
     def test_dated_rate_selection(self):
-        self.assertEqual(
-            self.scheme_skaane._get_rate("hourly_subsidy", date(2019, 6, 1)).amount,
-            28.00,
-        )
-        self.assertEqual(
-            self.scheme_skaane._get_rate("hourly_subsidy", date(2026, 6, 1)).amount,
-            29.71,
-        )
+        """The reviewed skånejob history: each rate ends, the next one follows."""
+        rates = {
+            date(2015, 6, 1): 26.54,
+            date(2018, 6, 1): 28.00,
+            date(2019, 6, 1): 28.56,
+            date(2020, 6, 1): 29.13,
+            date(2021, 6, 1): 29.71,
+            date(2023, 6, 1): 30.88,
+            date(2024, 6, 1): 31.87,
+        }
+        for day, amount in rates.items():
+            rate = self.scheme_skaane._get_rate("hourly_subsidy", day)
+            self.assertEqual(rate.amount, amount, day)
+            self.assertTrue(rate.note and rate.date_to, day)
         self.assertFalse(
             self.scheme_skaane._get_rate("hourly_subsidy", date(2017, 1, 1))
         )

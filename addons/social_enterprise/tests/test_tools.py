@@ -3,7 +3,15 @@ from datetime import date
 
 from odoo.tests.common import BaseCase, tagged
 
-from ..tools import demo_people, financial, identifiers, periods, ratio
+from ..tools import (
+    demo_people,
+    financial,
+    identifiers,
+    payroll_formats,
+    periods,
+    ratio,
+    subsidy,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -11,7 +19,14 @@ class TestTools(BaseCase):
     """The plain-Python tools: their doctests and the edges that matter."""
 
     def test_doctests(self):
-        for module in (identifiers, periods, ratio, financial):
+        for module in (
+            identifiers,
+            periods,
+            ratio,
+            financial,
+            payroll_formats,
+            subsidy,
+        ):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
@@ -40,7 +55,11 @@ class TestTools(BaseCase):
         self.assertEqual(len(weeks), 2)
 
     def test_ratio_rule_boundaries(self):
-        self.assertEqual(ratio.allowed_subsidised(4), 0)
+        # The law's floor: one person is always allowed (BEK 1297/2017).
+        self.assertEqual(ratio.allowed_subsidised(0), 1)
+        # Worked example: 3 ordinary employees allow one praktik person.
+        self.assertEqual(ratio.allowed_subsidised(3), 1)
+        self.assertEqual(ratio.allowed_subsidised(4), 1)
         self.assertEqual(ratio.allowed_subsidised(10), 2)
         self.assertEqual(ratio.allowed_subsidised(60), 11)
         self.assertEqual(

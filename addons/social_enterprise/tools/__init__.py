@@ -3,4 +3,4 @@
 Models call these; these never import odoo.models.
 """
 
-from . import identifiers, periods, ratio
+from . import identifiers, payroll_formats, periods, ratio, subsidy

@@ -4,9 +4,10 @@ Plain Python: dates are ``datetime.date``, ranges are inclusive, amounts are flo
 rounded half-up to øre. The billing run calls these functions; they never touch the
 database.
 
-The 365-day convention: a full-time place is billed for every calendar day of the
-year, weekends and holidays included, and a year has 365 days: 29 February is not
-billed unless the agreement says so.
+Calendar days: a full-time place is billed for every calendar day of the year,
+weekends and holidays included. Agreements bill 29 February by default (the plain
+reading of "all calendar days"); an agreement can choose the 365-day convention,
+which leaves it out.
 
 >>> from datetime import date
 >>> calendar_days(date(2026, 11, 1), date(2026, 11, 30))
