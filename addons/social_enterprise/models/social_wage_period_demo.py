@@ -24,15 +24,28 @@ class SocialWagePeriod(models.Model):
             profiles = {
                 row["name"]: row for row in csv.DictReader(handle, delimiter=";")
             }
-        employees = self.env["hr.employee"].search(
+        # Everyone whose placement brings a subsidy or a refund needs a wage basis:
+        # the named profiles, and the first profile's figures for the others.
+        placements = self.env["social.placement"].search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "in", ("active", "ended")),
+                ("scheme_id.payment_flow", "in", ("wage_subsidy", "wage_refund")),
+            ]
+        )
+        employees = placements.employee_id | self.env["hr.employee"].search(
             [("company_id", "=", company.id), ("name", "in", list(profiles))]
         )
-        placements = self.env["social.placement"].search(
+        placements |= self.env["social.placement"].search(
             [("employee_id", "in", employees.ids), ("state", "in", ("active", "ended"))]
         )
+        default = next(iter(profiles.values()))
         vals_list = []
-        for employee in employees:
-            profile = profiles[employee.name]
+        for number, employee in enumerate(employees.sorted("id"), start=900):
+            profile = profiles.get(employee.name) or {
+                **default,
+                "payroll_number": str(number),
+            }
             employee.sudo().payroll_number = profile["payroll_number"]
             own = placements.filtered(lambda p, e=employee: p.employee_id == e)
             for month in months:
