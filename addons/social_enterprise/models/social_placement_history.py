@@ -191,15 +191,16 @@ class SocialPlacementHistory(models.Model):
             return
         today = fields.Date.context_today(self)
         Employee = self.env["hr.employee"].with_company(company)
-        placements = {}
+        placements, people = {}, {}
         with file_open(path) as handle:
             for row in csv.DictReader(handle):
                 day = (today - relativedelta(months=int(row["months_ago"]))).replace(
                     day=1
                 )
-                person = Employee.search([("name", "=", row["person"])], limit=1)
+                # The story's own people: never a namesake elsewhere in the sample.
+                person = people.get(row["person"])
                 if not person:
-                    person = Employee.create(
+                    person = people[row["person"]] = Employee.create(
                         {
                             "name": row["person"],
                             "company_id": company.id,
