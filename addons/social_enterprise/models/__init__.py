@@ -43,6 +43,9 @@ from . import social_pay_demo
 from . import social_authorisation
 from . import social_authorisation_extension
 from . import social_suspension
+
+# The extensions' legal limit first: a suspension then moves that limit.
+from . import social_placement_extension
 from . import social_placement_authorisation
 from . import social_billing_run_authorisation
 from . import social_referral
@@ -60,6 +63,5 @@ from . import social_kiosk
 from . import social_wage_period
 from . import social_employer_status
 from . import social_placement_money
-from . import social_placement_extension
 from . import social_wage_period_demo
 from . import social_payroll_import_type

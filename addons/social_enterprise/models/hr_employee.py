@@ -2,6 +2,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+# Stored fields that hr.employee.public lacks: outside the default prefetch, so
+# that users who read employees through the public profile (all our groups but
+# HR officers) can still read an employee's name.
+PRIVATE_PREFETCH = "social_enterprise_private"
+
 # Pictograms of the participants' kiosk (Font Awesome icon, label).
 KIOSK_SYMBOLS = [
     ("fa-sun-o", "Sun"),
@@ -78,6 +83,7 @@ class HrEmployee(models.Model):
 
     payroll_number = fields.Char(
         copy=False,
+        prefetch=PRIVATE_PREFETCH,
         groups="hr.group_hr_user,social_enterprise.social_enterprise_group_manager,"
         "account.group_account_user",
         help="The employee's number in the payroll system (Danløn, Dataløn, Salary, "
@@ -172,6 +178,7 @@ class HrEmployee(models.Model):
         KIOSK_SYMBOLS,
         "Kiosk Pictogram",
         groups="social_enterprise.social_enterprise_group_user",
+        prefetch=PRIVATE_PREFETCH,
         help="The picture the person finds themselves by on the kiosk (when no "
         "photo may be shown).",
     )

@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import html2plaintext
 
 from ..tools import impact
+from .hr_employee import PRIVATE_PREFETCH
 
 MANAGER = "social_enterprise.social_enterprise_group_manager"
 
@@ -56,21 +57,34 @@ class HrEmployee(models.Model):
 
     _inherit = "hr.employee"
 
+    # Users of our groups read hr.employee through hr.employee.public (they are
+    # no HR officers): a stored field that is not public must never be in the
+    # default prefetch, or reading any employee's name raises "not available
+    # for employee public profiles". Hence the own prefetch group below.
     privacy_legal_hold = fields.Boolean(
         "Legal Hold",
         groups=MANAGER,
+        prefetch=PRIVATE_PREFETCH,
         copy=False,
         help="Keep all of this person's data, whatever its retention: a complaint, "
         "a lawsuit or an inspection needs it. Only managers set or lift it.",
     )
     privacy_legal_hold_reason = fields.Char(
-        "Reason for the Hold", groups=MANAGER, copy=False
+        "Reason for the Hold", groups=MANAGER, copy=False, prefetch=PRIVATE_PREFETCH
     )
     privacy_support_anonymised_on = fields.Date(
-        "Health Data Anonymised On", groups=MANAGER, readonly=True, copy=False
+        "Health Data Anonymised On",
+        groups=MANAGER,
+        readonly=True,
+        copy=False,
+        prefetch=PRIVATE_PREFETCH,
     )
     privacy_identity_anonymised_on = fields.Date(
-        "Identity Anonymised On", groups=MANAGER, readonly=True, copy=False
+        "Identity Anonymised On",
+        groups=MANAGER,
+        readonly=True,
+        copy=False,
+        prefetch=PRIVATE_PREFETCH,
     )
     privacy_request_ids = fields.One2many(
         "social.privacy.request", "employee_id", "Privacy Requests", groups=MANAGER

@@ -13,9 +13,7 @@ class SocialAbsence(models.Model):
     _description = "Absence"
     _order = "date desc, id desc"
 
-    employee_id = fields.Many2one(
-        "hr.employee", "Person", required=True, index=True, check_company=True
-    )
+    employee_id = fields.Many2one("hr.employee", "Person", required=True, index=True)
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )

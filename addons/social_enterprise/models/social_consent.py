@@ -23,9 +23,7 @@ class SocialConsent(models.Model):
     _order = "date_given desc, id desc"
     _check_company_auto = True
 
-    employee_id = fields.Many2one(
-        "hr.employee", "Person", required=True, index=True, check_company=True
-    )
+    employee_id = fields.Many2one("hr.employee", "Person", required=True, index=True)
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )

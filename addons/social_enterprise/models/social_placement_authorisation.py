@@ -89,6 +89,11 @@ class SocialPlacement(models.Model):
         "date_start",
         "scheme_id.max_duration",
         "scheme_id.max_duration_unit",
+        "scheme_id.ceiling_duration",
+        "scheme_id.ceiling_unit",
+        "target_group",
+        "extension_ids.duration",
+        "extension_ids.duration_unit",
         "suspension_ids.date_from",
         "suspension_ids.date_to",
     )

@@ -26,9 +26,7 @@ class SocialPrivacyRequest(models.Model):
     _order = "request_date desc, id desc"
     _check_company_auto = True
 
-    employee_id = fields.Many2one(
-        "hr.employee", "Person", required=True, index=True, check_company=True
-    )
+    employee_id = fields.Many2one("hr.employee", "Person", required=True, index=True)
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )

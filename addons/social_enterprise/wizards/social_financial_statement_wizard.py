@@ -79,7 +79,7 @@ class SocialFinancialStatementWizard(models.TransientModel):
         self._check_period()
         return self.env.ref(
             "social_enterprise.action_report_social_financial_statement_xlsx"
-        ).report_action(self)
+        ).report_action(self, config=False)  # a workbook needs no letterhead
 
     def _prepare_line_vals(self, statement):
         months = statement["months"]

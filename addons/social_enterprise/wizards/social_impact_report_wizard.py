@@ -99,7 +99,7 @@ class SocialImpactReportWizard(models.TransientModel):
         self._check_options()
         return self.env.ref(
             "social_enterprise.action_report_social_impact_xlsx"
-        ).report_action(self)
+        ).report_action(self, config=False)  # a workbook needs no letterhead
 
     def action_print_pdf(self):
         self.ensure_one()

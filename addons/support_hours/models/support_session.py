@@ -34,9 +34,7 @@ class SupportSession(models.Model):
     _check_company_auto = True
     _support_sensitive_fields = ("note",)
 
-    employee_id = fields.Many2one(
-        "hr.employee", "Person", required=True, index=True, check_company=True
-    )
+    employee_id = fields.Many2one("hr.employee", "Person", required=True, index=True)
     company_id = fields.Many2one(
         related="employee_id.company_id", store=True, index=True, precompute=True
     )
