@@ -1,3 +1,4 @@
+from . import base
 from . import social_scheme
 from . import social_scheme_rate
 from . import social_placement

@@ -172,3 +172,31 @@ class TestHours(SocialEnterpriseCase):
         # 10 November 2025 is outside the 12 months up to 22 November 2026.
         self.assertAlmostEqual(self.person_b.ordinary_hours_12m, 8.0)
         self.assertAlmostEqual(self.person.ordinary_hours_12m, 0.0)
+
+    def test_week_groups_in_the_readers_language(self):
+        """Weeks in the hours views read "Uge 45 2026" in Danish, not core's "W45"."""
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(
+            ["social_enterprise"], ["da_DK"], overwrite=True
+        )
+        Report = self.env["social.placement.hours.report"]
+        domain = [
+            ("placement_id", "=", self.flex.id),
+            ("date", ">=", date(2026, 11, 2)),
+            ("date", "<=", date(2026, 11, 15)),
+        ]
+        labels = {}
+        for lang in ("da_DK", "en_US"):
+            groups = Report.with_context(lang=lang).formatted_read_group(
+                domain, ["date:week"], ["attended_hours:sum"]
+            )
+            labels[lang] = [group["date:week"][1] for group in groups]
+        # 2-8 and 9-15 November 2026 are ISO weeks 45 and 46 (Danish weeks start
+        # on Monday; American ones on Sunday, so English gets a third week).
+        self.assertEqual(labels["da_DK"], ["Uge 45 2026", "Uge 46 2026"])
+        self.assertEqual(labels["en_US"], ["W45 2026", "W46 2026", "W47 2026"])
+        # The group's value is core's: the week's first day.
+        first = Report.with_context(lang="da_DK").formatted_read_group(
+            domain, ["date:week"], ["attended_hours:sum"], order="date:week"
+        )[0]
+        self.assertEqual(first["date:week"][0], "2026-11-02")
