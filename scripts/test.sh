@@ -10,6 +10,13 @@ OUT="$ROOT/.cache/test"
 mkdir -p "$OUT"
 red=0
 
+# Nemhandel's official OIOUBL schematron (release 1.17.2 from github.com/phax/phive-rules,
+# phive-rules-oioubl/docs): the invoice test validates against it when it is unpacked here.
+if [ -z "${OIOUBL_SCHEMATRON_DIR:-}" ] && [ -f /opt/oioubl/1.17.2/Stylesheets/OIOUBL_Invoice_Schematron.xsl ]; then
+    export OIOUBL_SCHEMATRON_DIR=/opt/oioubl/1.17.2
+fi
+[ -n "${OIOUBL_SCHEMATRON_DIR:-}" ] || log "No OIOUBL schematron in /opt/oioubl/1.17.2: its test is skipped (see README)"
+
 # The browser tests (tours) drive a headless Chromium.
 command -v chromium >/dev/null || apt_install chromium
 
