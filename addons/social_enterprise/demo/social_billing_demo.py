@@ -41,7 +41,8 @@ class SocialBillingDemo(models.AbstractModel):
         self._load_costs(company)
         first_month = (today - relativedelta(months=12)).replace(day=1)
         months = [first_month + relativedelta(months=i) for i in range(12)]
-        self.env["social.wage.period"]._demo_generate(company, months)  # claim basis
+        # The claim basis.
+        self.env["social.wage.period.demo"]._demo_generate(company, months)
         runs = self._load_runs(company, months)
         # The current month, computed and left as a preview to look at.
         self.env["social.billing.run"].create(

@@ -2,7 +2,6 @@ from . import base
 from . import social_scheme
 from . import social_scheme_rate
 from . import social_placement
-from . import social_placement_demo
 from . import social_transition_followup
 from . import res_partner
 from . import hr_employee
@@ -40,7 +39,6 @@ from . import social_pay_transport
 from . import social_pay_run
 from . import social_pay_line
 from . import social_payroll_pay_type
-from . import social_pay_demo
 from . import social_authorisation
 from . import social_authorisation_extension
 from . import social_suspension
@@ -64,5 +62,4 @@ from . import social_kiosk
 from . import social_wage_period
 from . import social_employer_status
 from . import social_placement_money
-from . import social_wage_period_demo
 from . import social_payroll_import_type

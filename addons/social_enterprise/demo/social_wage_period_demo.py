@@ -11,8 +11,9 @@ ATP_STEPS = ((117, 99.0), (78, 66.0), (39, 33.0))
 HOLIDAY_PAY = 0.125  # feriepenge of hourly-paid staff
 
 
-class SocialWagePeriod(models.Model):
-    _inherit = "social.wage.period"
+class SocialWagePeriodDemo(models.AbstractModel):
+    _name = "social.wage.period.demo"
+    _description = "Wage Basis Sample Data Loader"
 
     @api.model
     def _demo_generate(self, company, months):
@@ -59,7 +60,7 @@ class SocialWagePeriod(models.Model):
                 vals_list.append(
                     self._demo_period_vals(employee, month, active, profile)
                 )
-        periods = self.create(vals_list)
+        periods = self.env["social.wage.period"].create(vals_list)
         for month in months:
             periods.filtered(
                 lambda p, m=month: p.period_start == m

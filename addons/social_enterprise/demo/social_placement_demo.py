@@ -1,6 +1,5 @@
-# One concern a file (demo data, hours, follow-ups, ratio rule) keeps the placement
-# model readable; the classes are merged by the registry.
-# pylint: disable=consider-merging-classes-inherited
+"""Loader of the placement sample data (demo/social_placement_demo.xml calls it)."""
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -8,8 +7,9 @@ from odoo import api, fields, models
 from ..tools import demo_people
 
 
-class SocialPlacement(models.Model):
-    _inherit = "social.placement"
+class SocialPlacementDemo(models.AbstractModel):
+    _name = "social.placement.demo"
+    _description = "Placement Sample Data Loader"
 
     @api.model
     def _demo_load(self):
@@ -21,12 +21,13 @@ class SocialPlacement(models.Model):
         Called once from the demo data; deterministic for a given day.
         """
         today = fields.Date.context_today(self)
-        placements = self.browse(
+        Placement = self.env["social.placement"]
+        placements = Placement.browse(
             self.env["ir.model.data"]
             .search(
                 [
                     ("module", "=", "social_enterprise"),
-                    ("model", "=", self._name),
+                    ("model", "=", Placement._name),
                     ("name", "=like", "social_placement_%_demo"),
                 ],
                 order="name",
@@ -44,7 +45,7 @@ class SocialPlacement(models.Model):
             placements.filtered(lambda p: p.scheme_id.exclusive), today
         )
         self._demo_answer_followups(placements, today)
-        self._cron_schedule_followups()
+        Placement._cron_schedule_followups()
         return placements
 
     @api.model

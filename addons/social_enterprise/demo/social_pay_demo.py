@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from .social_payroll_pay_type import SCHEME_CATEGORIES
+from ..models.social_payroll_pay_type import SCHEME_CATEGORIES
 
 # The sample §103 participants: (assessed capacity %, hourly pay, km to work, means);
 # an hourly pay of None pays by effort (brushes at 1.10 kr a piece).
@@ -21,8 +21,9 @@ DEMO_ACCOUNTS = {
 }
 
 
-class SocialPayRun(models.Model):
-    _inherit = "social.pay.run"
+class SocialPayDemo(models.AbstractModel):
+    _name = "social.pay.demo"
+    _description = "Participant Pay Sample Data Loader"
 
     @api.model
     def _demo_generate(self):
@@ -50,7 +51,7 @@ class SocialPayRun(models.Model):
         self._demo_payroll_numbers(company)
         first = (today - relativedelta(months=12)).replace(day=1)
         accounts = self._demo_accounts(company)
-        runs = self.create(
+        runs = self.env["social.pay.run"].create(
             [
                 dict(
                     accounts,
