@@ -5,7 +5,7 @@ from datetime import date, datetime, timedelta
 import openpyxl
 from PyPDF2 import PdfReader
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import BaseCase, HttpCase
@@ -18,6 +18,7 @@ IMPACT_XLSX = "social_enterprise.action_report_social_impact_xlsx"
 IMPACT_PDF = "social_enterprise.action_report_social_impact"
 RSV_XLSX = "social_enterprise.action_report_social_rsv_xlsx"
 RSV_PDF = "social_enterprise.action_report_social_rsv"
+FINANCIAL_XLSX = "social_enterprise.action_report_social_financial_statement_xlsx"
 FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
 
 
@@ -173,6 +174,36 @@ class TestReportXlsx(ReportCase):
             with self.assertRaises(AccessError, msg=user.login):
                 self._render(user, RSV_XLSX, self.rsv)
 
+    def test_impact_report_and_statement_are_in_their_print_menus(self):
+        """The two reports with parameters print from their page's Print menu (the
+        page opens full-screen, not in a dialog, so the menu is there)."""
+
+        def printable(user, model):
+            bindings = (
+                self.env["ir.actions.actions"].with_user(user).get_bindings(model)
+            )
+            return {action["id"] for action in bindings.get("report", [])}
+
+        impact_reports = {self.env.ref(IMPACT_PDF).id, self.env.ref(IMPACT_XLSX).id}
+        wizard = "social.impact.report.wizard"
+        self.assertEqual(printable(self.user_coordinator, wizard), impact_reports)
+        self.assertEqual(
+            printable(self.user_manager, "social.financial.statement.wizard"),
+            {self.env.ref(FINANCIAL_XLSX).id},
+        )
+        for xmlid in (
+            "social_enterprise.social_impact_report_wizard_action",
+            "social_enterprise.social_financial_statement_wizard_action",
+        ):
+            self.assertEqual(self.env.ref(xmlid).target, "current", xmlid)
+        # Printed from the menu, the options are checked as from the buttons.
+        printed = self._wizard(self.user_coordinator)
+        printed.include_names = True
+        with self.assertRaisesRegex(UserError, "Names can only be included"):
+            self.env["ir.actions.report"].with_user(self.user_coordinator)._render_xlsx(
+                IMPACT_XLSX, printed.ids, None
+            )
+
     def test_rsv_notes_are_in_the_print_menu(self):
         def printable(user):
             bindings = (
@@ -186,6 +217,25 @@ class TestReportXlsx(ReportCase):
         self.assertEqual(printable(self.user_manager) & both, both)
         self.assertEqual(printable(self.user_auditor) & both, both)
         self.assertFalse(printable(self.user_coordinator) & both)
+
+
+@tagged("post_install", "-at_install")
+class TestReportPrintMenu(HttpCase):
+    def test_impact_report_in_the_print_menu_of_its_page(self):
+        coordinator = new_test_user(
+            self.env,
+            login="se_print_menu_coordinator",
+            groups="base.group_user,social_enterprise.social_enterprise_group_user",
+        )
+        self.env["res.partner"].create(
+            {"name": "Print Menu Kommune", "is_company": True, "is_municipality": True}
+        )
+        action = self.env.ref("social_enterprise.social_impact_report_wizard_action")
+        self.start_tour(
+            f"/odoo/action-{action.id}",
+            "social_enterprise_impact_print_menu",
+            login=coordinator.login,
+        )
 
 
 @tagged("post_install", "-at_install")
