@@ -1,6 +1,7 @@
 from . import base
 from . import social_scheme
 from . import social_scheme_rate
+from . import social_scheme_duration
 from . import social_placement
 from . import social_transition_followup
 from . import res_partner
@@ -27,10 +28,8 @@ from . import account_chart_template
 from . import social_retention_rule
 from . import social_consent_purpose
 from . import social_consent
-from . import social_agreement_privacy
 from . import res_partner_privacy
 from . import social_privacy_request
-from . import hr_employee_privacy
 from . import social_pay_trade_wage
 from . import social_pay_basis
 from . import social_pay_effort
@@ -43,9 +42,7 @@ from . import social_authorisation
 from . import social_authorisation_extension
 from . import social_suspension
 
-# The extensions' legal limit first: a suspension then moves that limit.
 from . import social_placement_extension
-from . import social_placement_authorisation
 from . import social_billing_run_authorisation
 from . import social_referral
 from . import social_status_report_type
@@ -61,5 +58,4 @@ from . import social_mood
 from . import social_kiosk
 from . import social_wage_period
 from . import social_employer_status
-from . import social_placement_money
 from . import social_payroll_import_type

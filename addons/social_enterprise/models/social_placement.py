@@ -8,6 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from ..tools import authorisation as auth_tools
 from ..tools import identifiers, periods
 
 STATES = [
@@ -39,6 +40,17 @@ DESTINATIONS = [
     ("other", "Other"),
 ]
 
+USER = "social_enterprise.social_enterprise_group_user"
+TARGET_GROUPS = [
+    ("job_ready", "Job-ready (praktik 4 weeks)"),
+    ("graduate", "New graduate (praktik 8 weeks)"),
+    ("other", "Others far from the labour market (praktik 13 weeks)"),
+    ("insured", "Benefit group: dagpenge / job-ready (public løntilskud 4 months)"),
+    ("activity_ready", "Benefit group: activity-ready (public løntilskud 6 months)"),
+    ("long_term", "Benefit group: others (public løntilskud 12 months)"),
+]
+REFUND_SHARES = [("half", "½"), ("two_thirds", "⅔")]
+WAGE_SUBSIDY_TYPES = ("wage_subsidy_private", "wage_subsidy_public")
 RATE_LEVELS = [("1", "Level 1"), ("2", "Level 2"), ("3", "Level 3")]
 # Fields whose change writes a dated history line (social.placement.history).
 HISTORY_FIELDS = {"state", "weekly_hours", "work_capacity", "case_worker_id"}
@@ -228,14 +240,27 @@ class SocialPlacement(models.Model):
             end = placement.date_end or today
             placement.duration_days = max((end - placement.date_start).days + 1, 0)
 
-    @api.depends("date_start", "scheme_id.max_duration", "scheme_id.max_duration_unit")
+    @api.depends(
+        "date_start",
+        "scheme_id.max_duration",
+        "scheme_id.max_duration_unit",
+        "scheme_id.ceiling_duration",
+        "scheme_id.ceiling_unit",
+        "target_group",
+        "extension_ids.duration",
+        "extension_ids.duration_unit",
+        "suspension_ids.date_from",
+        "suspension_ids.date_to",
+    )
     def _compute_max_end_date(self):
+        """The legal limit: the scheme's length for the target group and employer,
+        moved by each extension; a suspension pauses the clock by its days."""
         for placement in self:
-            placement.max_end_date = (
-                placement.scheme_id._max_end_date(placement.date_start)
-                if placement.scheme_id and placement.date_start
-                else False
-            )
+            limit = placement._get_max_end_date()
+            if limit and placement.date_start:
+                paused = placement._get_suspended_days(placement.date_start, limit)
+                limit += timedelta(days=paused)
+            placement.max_end_date = limit
 
     @api.onchange("municipality_id")
     def _onchange_municipality_id(self):
@@ -851,6 +876,7 @@ class SocialPlacement(models.Model):
             lambda company: self.with_company(company)._schedule_followups(company),
             "Placement follow-ups",
         )
+        self._schedule_status_reviews()
         return True
 
     @api.model
@@ -970,3 +996,280 @@ class SocialPlacement(models.Model):
                     ordinary=ordinary,
                     allowed=allowed,
                 )
+
+    # ------------------------------------------------------- authorisations
+    authorisation_ids = fields.One2many(
+        "social.authorisation", "placement_id", "Authorisations", groups=USER
+    )
+    authorisation_extension_ids = fields.One2many(
+        "social.authorisation.extension",
+        "placement_id",
+        "Extension Requests",
+        groups=USER,
+    )
+    suspension_ids = fields.One2many(
+        "social.suspension", "placement_id", "Suspensions", groups=USER
+    )
+    authorised_until = fields.Date(
+        compute="_compute_authorised_until",
+        groups=USER,
+        help="The end of the last authorised period; empty when open-ended or when "
+        "the placement has no authorisation.",
+    )
+
+    @api.depends("authorisation_ids.date_from", "authorisation_ids.date_to")
+    def _compute_authorised_until(self):
+        for placement in self:
+            auths = placement.sudo().authorisation_ids
+            ends = auths.mapped("date_to")
+            placement.authorised_until = max(ends) if auths and all(ends) else False
+
+    def _get_billable_spans(self, first, last, periods=None):
+        """The sub-ranges of [first, last] billing may charge: inside an authorised
+        period (when the placement has any authorisation) and in no suspension.
+
+        The one place the authorisation rule is applied; billing and status reports
+        call it. ``periods`` is (authorised, suspended) as read by
+        ``_get_authorisation_periods`` for many placements at once.
+        """
+        self.ensure_one()
+        if periods is None:
+            periods = self._get_authorisation_periods()
+        authorised = periods[0].get(self.id) or [(first, last)]
+        suspended = periods[1].get(self.id, [])
+        return auth_tools.allowed_spans(first, last, authorised, suspended)
+
+    def _get_authorisation_periods(self):
+        """({placement id: [(from, to)]} authorised, {placement id: [(from, to)]}
+        suspended) for these placements, in two queries. sudo: billing reads the
+        periods, never the decisions' content."""
+        result = ({}, {})
+        for index, model in enumerate(("social.authorisation", "social.suspension")):
+            groups = (
+                self.env[model]
+                .sudo()
+                ._read_group(
+                    [("placement_id", "in", self.ids)],
+                    ["placement_id", "date_from:day", "date_to:day"],
+                )
+            )
+            for placement, date_from, date_to in groups:
+                result[index].setdefault(placement.id, []).append(
+                    (date_from, date_to or None)
+                )
+        return result
+
+    def _get_suspended_days(self, first, last):
+        """Days of [first, last] the placement was suspended."""
+        self.ensure_one()
+        spans = [
+            (max(s.date_from, first), min(s.date_to, last))
+            for s in self.sudo().suspension_ids
+            if s.date_from <= last and s.date_to >= first
+        ]
+        return auth_tools.span_days(auth_tools.merge(spans, last))
+
+    # ------------------------------------------------------------ warnings
+    def _get_authorisation_warning_domain(self, today):
+        """Authorisations of active placements whose end falls within the scheme's
+        notice period and was not warned about yet."""
+        return Domain(
+            [
+                ("placement_id.state", "=", "active"),
+                ("date_to", "!=", False),
+                ("date_to", ">=", today),
+            ]
+        )
+
+    @api.model
+    def _cron_warn_authorisation_expiry(self):
+        """Daily: one activity per authorisation about to run out. Idempotent: the
+        end warned about is remembered, and an approved extension clears it."""
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref(
+            "social_enterprise.mail_activity_type_authorisation_expiry"
+        )
+        auths = self.env["social.authorisation"].search(
+            self._get_authorisation_warning_domain(today)
+        )
+        vals_list = []
+        for auth in auths:
+            placement = auth.placement_id
+            lead = timedelta(days=placement.scheme_id.followup_lead_days)
+            if auth.date_to > today + lead or auth.expiry_warned_until == auth.date_to:
+                continue
+            later = placement.authorisation_ids.filtered(
+                lambda a, auth=auth: a.date_from > auth.date_to
+            )
+            if later:
+                continue
+            vals_list.append(
+                placement._prepare_activity_vals(
+                    activity_type,
+                    auth.date_to,
+                    self.env._(
+                        "Authorisation ends on %(date)s: ask the case worker for an "
+                        "extension or plan the end",
+                        date=auth.date_to,
+                    ),
+                )
+            )
+            auth.expiry_warned_until = auth.date_to
+        self.env["mail.activity"].create(vals_list)
+        return True
+
+    # ------------------------------------------------------- status reports
+    status_report_ids = fields.One2many(
+        "social.status.report", "placement_id", "Status Reports", groups=USER
+    )
+    status_report_count = fields.Integer(
+        compute="_compute_status_report_count", groups=USER
+    )
+    referral_ids = fields.One2many(
+        "social.referral", "placement_id", "Referrals", groups=USER
+    )
+
+    def _compute_status_report_count(self):
+        counts = self.env["social.status.report"]._read_group(
+            [("placement_id", "in", self.ids)], ["placement_id"], ["__count"]
+        )
+        counts = {placement.id: count for placement, count in counts}
+        for placement in self:
+            placement.status_report_count = counts.get(placement.id, 0)
+
+    def action_view_status_reports(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "social_enterprise.social_status_report_action"
+        )
+        action["domain"] = [("placement_id", "=", self.id)]
+        action["context"] = {"default_placement_id": self.id}
+        return action
+
+    # ------------------------------------------- durations and extensions
+    target_group = fields.Selection(
+        TARGET_GROUPS,
+        tracking=True,
+        help="Selects the length of praktik and of public løntilskud.",
+    )
+    extension_ids = fields.One2many(
+        "social.placement.extension", "placement_id", "Extensions"
+    )
+    status_review_notified = fields.Boolean(copy=False, readonly=True)
+
+    def _get_base_duration(self):
+        """(duration, unit) of the placement before extensions, or (0, unit)."""
+        self.ensure_one()
+        scheme = self.scheme_id
+        kind = self.company_id._get_employer_kind(self.date_start)
+        lines = scheme.duration_ids.filtered(
+            lambda d: (not d.target_group or d.target_group == self.target_group)
+            and (not d.employer_kind or d.employer_kind == kind)
+        ).sorted(lambda d: (not d.target_group, not d.employer_kind))
+        if lines:
+            return lines[0].duration, lines[0].duration_unit
+        return scheme.max_duration, scheme.max_duration_unit
+
+    def _get_max_end_date(self):
+        self.ensure_one()
+        if not self.scheme_id or not self.date_start:
+            return False
+        duration, unit = self._get_base_duration()
+        if not duration:
+            return False
+        end = periods.duration_end(self.date_start, duration, unit)
+        for extension in self.extension_ids.sorted("date"):
+            end = periods.duration_end(
+                end + timedelta(days=1),
+                extension.duration,
+                extension.duration_unit,
+            )
+        scheme = self.scheme_id
+        if scheme.ceiling_duration:
+            ceiling = periods.duration_end(
+                self.date_start, scheme.ceiling_duration, scheme.ceiling_unit
+            )
+            end = min(end, ceiling)
+        return end
+
+    @api.model
+    def _schedule_status_reviews(self):
+        """The one-off status review of schemes that have one (flexjob at 54
+        months), once per placement, within the scheme's notice period."""
+        today = fields.Date.context_today(self)
+        review_type = self.env.ref(
+            "social_enterprise.mail_activity_type_placement_review"
+        )
+        placements = self.search(
+            self._get_followup_domain()
+            + [
+                ("scheme_id.status_review_months", ">", 0),
+                ("status_review_notified", "=", False),
+            ]
+        )
+        vals_list = []
+        for placement in placements:
+            scheme = placement.scheme_id
+            due = placement.date_start + relativedelta(
+                months=scheme.status_review_months
+            )
+            if due > today + relativedelta(days=scheme.followup_lead_days):
+                continue
+            vals_list.append(
+                placement._prepare_activity_vals(
+                    review_type,
+                    due,
+                    self.env._("%(scheme)s: status review", scheme=scheme.name),
+                )
+            )
+            placement.status_review_notified = True
+        self.env["mail.activity"].create(vals_list)
+        return True
+
+    # ---------------------------------------------------------------- money
+    refund_share = fields.Selection(
+        REFUND_SHARES,
+        tracking=True,
+        help="Old flexjob (before 2013): the municipality refunds ½ or ⅔ of the "
+        "lowest collective wage, as decided for this person. Empty: the scheme's "
+        "dated share.",
+    )
+    collective_minimum_wage = fields.Float(
+        "Lowest Collective Hourly Wage",
+        digits=(16, 2),
+        tracking=True,
+        help="Old flexjob: the lowest hourly wage of the collective agreement for this "
+        "job. The refund is counted on it, at most on the dated maximum hourly wage "
+        "base. Empty: the scheme's dated rate.",
+    )
+
+    _minimum_wage_positive = models.Constraint(
+        "CHECK(collective_minimum_wage IS NULL OR collective_minimum_wage >= 0)",
+        "The lowest collective hourly wage cannot be negative.",
+    )
+
+    def _get_subsidy_scheme(self, employer_kind):
+        """The scheme whose rates a claim uses: løntilskud follows the employer's
+        dated status (public at 50 % public money or more), whatever the scheme the
+        placement was registered on; other schemes are their own."""
+        self.ensure_one()
+        scheme = self.scheme_id
+        if scheme.scheme_type not in WAGE_SUBSIDY_TYPES:
+            return scheme
+        wanted = f"wage_subsidy_{employer_kind}"
+        if scheme.scheme_type == wanted:
+            return scheme
+        return (
+            self.env["social.scheme"].search([("scheme_type", "=", wanted)], limit=1)
+            or scheme
+        )
+
+    def _get_refund_share(self, day):
+        """'half' or 'two_thirds' for an old flexjob, or False."""
+        self.ensure_one()
+        if self.refund_share:
+            return self.refund_share
+        share = self.scheme_id._get_rate("refund_share", day)
+        if not share:
+            return False
+        return "two_thirds" if share.amount > 60 else "half"

@@ -195,3 +195,25 @@ class SocialScheme(models.Model):
         help="Over which period the subsidy cap (a share of the wage cost) is "
         "counted: skånejob each month, løntilskud over a year.",
     )
+
+    # ------------------------------------------- durations and extensions
+    duration_ids = fields.One2many(
+        "social.scheme.duration", "scheme_id", "Durations by Target Group"
+    )
+    extension_duration = fields.Integer(
+        help="Length of one extension (e.g. 13 weeks of praktik, 6 months of "
+        "løntilskud or mentor support); 0: the scheme cannot be extended."
+    )
+    extension_unit = fields.Selection(DURATION_UNITS, default="month", required=True)
+    max_extensions = fields.Integer(help="How many extensions at most; 0: no limit.")
+    ceiling_duration = fields.Integer(
+        "Absolute Limit",
+        help="Extensions never go beyond this from the start (STU: completed "
+        "within 5 years); 0: none.",
+    )
+    ceiling_unit = fields.Selection(DURATION_UNITS, default="year", required=True)
+    status_review_months = fields.Integer(
+        "Status Review (months)",
+        help="Months from the start to a one-off status review before the grant "
+        "ends (flexjob: 54 months, half a year before the 5-year grant); 0: none.",
+    )

@@ -16,7 +16,6 @@ from . import hr_employee
 from . import social_placement
 from . import social_billing_run
 from . import ir_actions_report
-from . import hr_employee_privacy
 from . import social_status_report
 from . import support_plan_review
 from . import social_person_timeline
