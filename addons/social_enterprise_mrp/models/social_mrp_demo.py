@@ -38,7 +38,7 @@ class SocialMrpDemo(models.AbstractModel):
         )
         people = env._demo_assign_teams(company)
         picking_type = env._demo_picking_type(company)
-        if not people or not picking_type:
+        if not people or not picking_type or env._demo_loaded_before(company):
             return
         env = env.with_context(social_demo_picking_type_id=picking_type.id)
         today = fields.Date.context_today(self)
@@ -55,6 +55,21 @@ class SocialMrpDemo(models.AbstractModel):
             env._demo_order(
                 (product, bom, qty * PLANNED_FACTOR), monday + timedelta(days=index % 5)
             ).action_confirm()
+
+    @api.model
+    def _demo_loaded_before(self, company):
+        """Orders of the sample brushes are left by an earlier install (Odoo keeps
+        the records other data refers to when the addon is uninstalled): loading the
+        month again would double the sample's production."""
+        products = self.env["product.product"].browse(
+            [self._ref(product).id for product, _bom, _qty in ORDERS]
+        )
+        return bool(
+            self.env["mrp.production"].search_count(
+                [("company_id", "=", company.id), ("product_id", "in", products.ids)],
+                limit=1,
+            )
+        )
 
     @api.model
     def _demo_picking_type(self, company):
