@@ -1,5 +1,7 @@
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 
 # (product, bom, quantity) cycled over the working days of the last four weeks.
@@ -55,6 +57,35 @@ class SocialMrpDemo(models.AbstractModel):
             env._demo_order(
                 (product, bom, qty * PLANNED_FACTOR), monday + timedelta(days=index % 5)
             ).action_confirm()
+        env._demo_leave(monday)
+
+    @api.model
+    def _demo_leave(self, monday):
+        """A day off this Tuesday for the first person of the fibre team, so that the
+        capacity shows approved leave (the leave Time Off writes when it validates a
+        request)."""
+        team = self._ref("mrp_workcenter_tufting_demo").social_employee_ids
+        person = team.filtered("placement_ids")[:1]
+        if not person:
+            return
+        tz = pytz.timezone(person.tz or "Europe/Copenhagen")
+        tuesday = monday + timedelta(days=1)
+        start, end = (
+            tz.localize(datetime.combine(tuesday, time(hour)))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+            for hour in (8, 16)
+        )
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Fridag (eksempel)",
+                "resource_id": person.resource_id.id,
+                "calendar_id": person.resource_calendar_id.id,
+                "company_id": person.company_id.id,
+                "date_from": start,
+                "date_to": end,
+            }
+        )
 
     @api.model
     def _demo_loaded_before(self, company):
