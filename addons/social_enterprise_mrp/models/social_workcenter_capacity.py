@@ -48,6 +48,12 @@ class SocialWorkcenterCapacity(models.Model):
     planned_hours = fields.Float(
         digits=(16, 2), help="Hours the placements plan for the week (before leave)."
     )
+    leave_hours = fields.Float(
+        "Leave",
+        digits=(16, 2),
+        help="Approved leave on the days the people are planned to come, taken off "
+        "the planned hours.",
+    )
     effective_hours = fields.Float(
         digits=(16, 2),
         help="Planned hours minus leave, times each flexjob worker's work capacity.",
@@ -148,13 +154,14 @@ class SocialWorkcenterCapacity(models.Model):
         rows = []
         for workcenter in workcenters:
             for week in weeks:
-                planned = effective = capacity_hours = 0.0
+                planned = leave_hours = effective = capacity_hours = 0.0
                 for employee in team[workcenter.id]:
                     share = teams_of[employee.id]
                     for p_hours, factor, leave in person_hours.get(
                         (employee.id, week), []
                     ):
                         planned += capacity.split_evenly(p_hours, share)
+                        leave_hours += capacity.split_evenly(min(leave, p_hours), share)
                         effective += capacity.split_evenly(
                             capacity.person_capacity(p_hours, factor, 0.0, leave),
                             share,
@@ -173,6 +180,7 @@ class SocialWorkcenterCapacity(models.Model):
                         "week_start": week,
                         "people_count": len(team[workcenter.id]),
                         "planned_hours": round(planned, 2),
+                        "leave_hours": round(leave_hours, 2),
                         "effective_hours": round(effective, 2),
                         "capacity_hours": status["capacity"],
                         "load_hours": status["load"],

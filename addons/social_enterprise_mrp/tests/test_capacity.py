@@ -174,6 +174,7 @@ class TestCapacityLeave(MrpCase):
     def test_leave_on_planned_days_only(self):
         row = self._week(self.workcenter)
         self.assertAlmostEqual(row["planned_hours"], 38.0)
+        self.assertAlmostEqual(row["leave_hours"], 16.0)  # Bo 6 + Anna 10
         self.assertAlmostEqual(row["effective_hours"], 18.0)  # 12 + 6
         self.assertAlmostEqual(row["capacity_hours"], 12.0)
         # The next week has no leave: 18 + 12 = 30 effective hours again.
