@@ -18,6 +18,7 @@
         "views/mrp_workorder_views.xml",
         "views/mrp_production_views.xml",
         "views/social_workcenter_capacity_views.xml",
+        "views/social_pay_effort_views.xml",
         "report/social_production_report_views.xml",
         "report/social_production_output_views.xml",
         "views/social_enterprise_mrp_menus.xml",

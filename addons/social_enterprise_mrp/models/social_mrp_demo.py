@@ -1,5 +1,7 @@
 from datetime import datetime, time, timedelta
 
+import pytz
+
 from odoo import api, fields, models
 
 # (product, bom, quantity) cycled over the working days of the last four weeks.
@@ -38,7 +40,7 @@ class SocialMrpDemo(models.AbstractModel):
         )
         people = env._demo_assign_teams(company)
         picking_type = env._demo_picking_type(company)
-        if not people or not picking_type:
+        if not people or not picking_type or env._demo_loaded_before(company):
             return
         env = env.with_context(social_demo_picking_type_id=picking_type.id)
         today = fields.Date.context_today(self)
@@ -55,6 +57,50 @@ class SocialMrpDemo(models.AbstractModel):
             env._demo_order(
                 (product, bom, qty * PLANNED_FACTOR), monday + timedelta(days=index % 5)
             ).action_confirm()
+        env._demo_leave(monday)
+
+    @api.model
+    def _demo_leave(self, monday):
+        """A day off this Tuesday for the first person of the fibre team, so that the
+        capacity shows approved leave (the leave Time Off writes when it validates a
+        request)."""
+        team = self._ref("mrp_workcenter_tufting_demo").social_employee_ids
+        person = team.filtered("placement_ids")[:1]
+        if not person:
+            return
+        tz = pytz.timezone(person.tz or "Europe/Copenhagen")
+        tuesday = monday + timedelta(days=1)
+        start, end = (
+            tz.localize(datetime.combine(tuesday, time(hour)))
+            .astimezone(pytz.utc)
+            .replace(tzinfo=None)
+            for hour in (8, 16)
+        )
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Fridag (eksempel)",
+                "resource_id": person.resource_id.id,
+                "calendar_id": person.resource_calendar_id.id,
+                "company_id": person.company_id.id,
+                "date_from": start,
+                "date_to": end,
+            }
+        )
+
+    @api.model
+    def _demo_loaded_before(self, company):
+        """Orders of the sample brushes are left by an earlier install (Odoo keeps
+        the records other data refers to when the addon is uninstalled): loading the
+        month again would double the sample's production."""
+        products = self.env["product.product"].browse(
+            [self._ref(product).id for product, _bom, _qty in ORDERS]
+        )
+        return bool(
+            self.env["mrp.production"].search_count(
+                [("company_id", "=", company.id), ("product_id", "in", products.ids)],
+                limit=1,
+            )
+        )
 
     @api.model
     def _demo_picking_type(self, company):

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import fields, models
 
 
@@ -12,6 +14,16 @@ class SocialPlacement(models.Model):
         One query whatever the number of placements. Placements without output are
         not in the result.
         """
+        return {
+            placement_id: round(sum(units for _wo, units in lines), 4)
+            for placement_id, lines in self._get_effort_output(
+                date_from, date_to
+            ).items()
+        }
+
+    def _get_effort_output(self, date_from, date_to):
+        """{placement id: [(work order, units)]}: ``_get_effort_units`` work order by
+        work order, for the explanation of the pay. One query."""
         domain = [
             ("date", ">=", fields.Date.to_date(date_from)),
             ("date", "<=", fields.Date.to_date(date_to)),
@@ -20,6 +32,10 @@ class SocialPlacement(models.Model):
         if self:
             domain.append(("placement_id", "in", self.ids))
         groups = self.env["social.production.output"]._read_group(
-            domain, ["placement_id"], ["units:sum"]
+            domain, ["placement_id", "workorder_id"], ["units:sum"]
         )
-        return {placement.id: round(units or 0.0, 4) for placement, units in groups}
+        result = defaultdict(list)
+        for placement, workorder, units in groups:
+            if units:
+                result[placement.id].append((workorder, units))
+        return dict(result)

@@ -1,6 +1,8 @@
 from collections import defaultdict
 from datetime import timedelta
 
+import pytz
+
 from odoo import api, fields, models
 
 from odoo.addons.social_enterprise.tools import periods
@@ -21,9 +23,9 @@ class SocialWorkcenterCapacity(models.Model):
 
     1. ``_get_team`` - the people of each work centre and how many teams each is in;
     2. ``_get_person_week_hours`` - planned and effective hours per person and week
-       from their placements (staff: their work schedule), minus
-       ``_get_leave_hours`` (empty here: approved leave needs hr_holidays, which this
-       addon does not depend on);
+       from their placements (staff: their work schedule), minus the approved leave
+       of ``_get_leave_intervals`` that falls on their planned days (leave of any
+       kind is a ``resource.calendar.leaves`` of the person: no hr_holidays needed);
     3. ``_get_absence_rates`` - expected absence from each person's last 12 weeks;
     4. ``_get_load`` - remaining expected hours of the planned work orders.
 
@@ -45,6 +47,12 @@ class SocialWorkcenterCapacity(models.Model):
     people_count = fields.Integer("People")
     planned_hours = fields.Float(
         digits=(16, 2), help="Hours the placements plan for the week (before leave)."
+    )
+    leave_hours = fields.Float(
+        "Leave",
+        digits=(16, 2),
+        help="Approved leave on the days the people are planned to come, taken off "
+        "the planned hours.",
     )
     effective_hours = fields.Float(
         digits=(16, 2),
@@ -146,13 +154,14 @@ class SocialWorkcenterCapacity(models.Model):
         rows = []
         for workcenter in workcenters:
             for week in weeks:
-                planned = effective = capacity_hours = 0.0
+                planned = leave_hours = effective = capacity_hours = 0.0
                 for employee in team[workcenter.id]:
                     share = teams_of[employee.id]
                     for p_hours, factor, leave in person_hours.get(
                         (employee.id, week), []
                     ):
                         planned += capacity.split_evenly(p_hours, share)
+                        leave_hours += capacity.split_evenly(min(leave, p_hours), share)
                         effective += capacity.split_evenly(
                             capacity.person_capacity(p_hours, factor, 0.0, leave),
                             share,
@@ -171,6 +180,7 @@ class SocialWorkcenterCapacity(models.Model):
                         "week_start": week,
                         "people_count": len(team[workcenter.id]),
                         "planned_hours": round(planned, 2),
+                        "leave_hours": round(leave_hours, 2),
                         "effective_hours": round(effective, 2),
                         "capacity_hours": status["capacity"],
                         "load_hours": status["load"],
@@ -211,52 +221,114 @@ class SocialWorkcenterCapacity(models.Model):
         """{(employee id, week): [(planned hours, capacity factor, leave hours)]}.
 
         One entry per placement overlapping the week; people without a placement
-        (staff) bring their work schedule's weekly hours at factor 1."""
+        (staff) bring their work schedule's weekly hours at factor 1. The leave is
+        what of ``_get_leave_intervals`` falls inside the entry's planned days
+        (``_get_week_plan``)."""
         date_from, date_to = weeks[0], weeks[-1] + timedelta(days=6)
         placements = self.env["social.placement"].search(
             self._get_placement_domain(employees, date_from, date_to)
         )
-        leave = self._get_leave_hours(employees, weeks)
+        leaves = self._get_leave_intervals(employees, date_from, date_to)
         result = defaultdict(list)
-        for week in weeks:
-            week_end = week + timedelta(days=6)
-            for employee in employees:
-                own = placements.filtered(lambda p, e=employee: p.employee_id == e)
-                if not own:
-                    hours = employee.resource_calendar_id.hours_per_week
-                    if hours:
-                        result[employee.id, week].append(
-                            (hours, 1.0, leave.get((employee.id, week), 0.0))
-                        )
-                    continue
-                for placement in own:
-                    window = periods.overlap(
-                        placement.date_start, placement.date_end, week, week_end
-                    )
-                    if not window:
-                        continue
-                    _days, hours = periods.planned_days_and_hours(
-                        placement.weekly_hours,
-                        placement.days_per_week,
-                        window[0],
-                        window[1],
-                    )
-                    factor = (
-                        placement.work_capacity / 100.0
-                        if placement.uses_effective_hours
-                        else 1.0
-                    )
-                    result[employee.id, week].append(
-                        (hours, factor, leave.get((employee.id, week), 0.0))
-                    )
+        for employee in employees:
+            own = placements.filtered(lambda p, e=employee: p.employee_id == e)
+            for week in weeks:
+                for hours, factor, plan in self._get_week_plan(employee, own, week):
+                    leave = capacity.leave_in_plan(plan, leaves.get(employee.id, []))
+                    result[employee.id, week].append((hours, factor, leave))
         return result
 
     @api.model
-    def _get_leave_hours(self, employees, weeks):
-        """{(employee id, week): approved leave hours}. Empty: approved leave lives in
-        hr_holidays, which this addon does not require; a module that depends on it
-        can fill this hook."""
-        return {}
+    def _get_week_plan(self, employee, placements, week):
+        """[(planned hours, capacity factor, {day: planned hours})] of one person in
+        the week starting on ``week``: one entry per placement (the agreed hours
+        spread evenly over the agreed days, see ``capacity.planned_weekdays``), or
+        the work schedule of staff without one."""
+        week_end = week + timedelta(days=6)
+        schedule = self._get_schedule_hours(employee.resource_calendar_id)
+        if not placements:
+            plan = {
+                week + timedelta(days=weekday): hours
+                for weekday, hours in schedule.items()
+            }
+            weekly = employee.resource_calendar_id.hours_per_week
+            return [(weekly, 1.0, plan)] if weekly else []
+        entries = []
+        for placement in placements:
+            window = periods.overlap(
+                placement.date_start, placement.date_end, week, week_end
+            )
+            if not window:
+                continue
+            _days, hours = periods.planned_days_and_hours(
+                placement.weekly_hours, placement.days_per_week, window[0], window[1]
+            )
+            weekdays = capacity.planned_weekdays(schedule, placement.days_per_week)
+            per_day = (placement.weekly_hours or 0.0) / (placement.days_per_week or 1)
+            plan = {
+                day: per_day
+                for day in (week + timedelta(days=d) for d in weekdays)
+                if window[0] <= day <= window[1]
+            }
+            factor = (
+                placement.work_capacity / 100.0
+                if placement.uses_effective_hours
+                else 1.0
+            )
+            entries.append((hours, factor, plan))
+        return entries
+
+    @api.model
+    def _get_schedule_hours(self, calendar):
+        """{weekday: working hours} of a work schedule (breaks left out; a two-week
+        schedule counts its first week). Monday to Friday without a schedule."""
+        if not calendar:
+            return dict.fromkeys(range(5), 0.0)
+        two_weeks = calendar.two_weeks_calendar
+        hours = defaultdict(float)
+        for attendance in calendar.attendance_ids:
+            if not attendance._is_work_period() or (
+                two_weeks and attendance.week_type != "0"
+            ):
+                continue
+            hours[int(attendance.dayofweek)] += attendance.duration_hours
+        return dict(hours)
+
+    @api.model
+    def _get_leave_intervals(self, employees, date_from, date_to):
+        """{employee id: [(start, end)]} of the approved leave of each person that
+        touches [date_from, date_to], in the person's local time, naive.
+
+        Approved leave of any kind (Time Off, when installed, writes each validated
+        request there) is a ``resource.calendar.leaves`` on the person's resource;
+        closing days of a whole work schedule (no resource) are not a person's
+        leave. One query for everyone."""
+        start = fields.Datetime.to_datetime(date_from) - timedelta(days=1)
+        end = fields.Datetime.to_datetime(date_to) + timedelta(days=2)
+        leaves = (
+            self.env["resource.calendar.leaves"]
+            .sudo()  # sums of the planner's team only; the reasons are not read
+            .search_fetch(
+                [
+                    ("resource_id", "in", employees.resource_id.ids),
+                    ("date_from", "<", end),
+                    ("date_to", ">", start),
+                ],
+                ["resource_id", "date_from", "date_to"],
+            )
+        )
+        employee_of = {e.resource_id.id: e for e in employees}
+        result = defaultdict(list)
+        for leave in leaves:
+            employee = employee_of[leave.resource_id.id]
+            tz = pytz.timezone(employee.tz or self.env.user.tz or "UTC")
+            result[employee.id].append(
+                tuple(
+                    pytz.utc.localize(moment).astimezone(tz).replace(tzinfo=None)
+                    for moment in (leave.date_from, leave.date_to)
+                )
+            )
+        return result
 
     @api.model
     def _get_absence_rates(self, employees, before):

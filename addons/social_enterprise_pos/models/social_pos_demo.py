@@ -34,6 +34,8 @@ class SocialPosDemo(models.AbstractModel):
         )
         cashiers = env._demo_cashiers()
         config = env._demo_config(company, cashiers)
+        if config.session_ids:
+            return  # loaded before: the sessions of an earlier install are kept
         today = fields.Date.context_today(self)
         days = [today - timedelta(days=n) for n in range(1, 10)]
         days = sorted(d for d in days if d.weekday() < 5)[-SESSION_DAYS:]
@@ -79,15 +81,27 @@ class SocialPosDemo(models.AbstractModel):
                 "company_id": company.id,
             }
         )
+        vals = {
+            "social_project_id": self._ref("project_cafe_till_demo").id,
+            "module_pos_hr": True,
+            "basic_employee_ids": [fields.Command.set(cashiers.ids)],
+        }
+        # A cash method belongs to one till: a till that has it is the café's, left
+        # by an earlier install (Odoo keeps it with its sessions on uninstall).
+        config = self.env["pos.config"].search(
+            [("company_id", "=", company.id), ("payment_method_ids", "in", cash.ids)],
+            limit=1,
+        )
+        if config:
+            config.write(vals)
+            return config
         return self.env["pos.config"].create(
-            {
-                "name": "Café Børsten",
-                "company_id": company.id,
-                "payment_method_ids": [fields.Command.set(cash.ids)],
-                "social_project_id": self._ref("project_cafe_till_demo").id,
-                "module_pos_hr": True,
-                "basic_employee_ids": [fields.Command.set(cashiers.ids)],
-            }
+            dict(
+                vals,
+                name="Café Børsten",
+                company_id=company.id,
+                payment_method_ids=[fields.Command.set(cash.ids)],
+            )
         )
 
     @api.model
