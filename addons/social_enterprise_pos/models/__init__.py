@@ -2,4 +2,3 @@ from . import account_analytic_line
 from . import pos_config
 from . import pos_order
 from . import pos_session
-from . import social_pos_demo
