@@ -2,7 +2,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from ..tools import impact
 
@@ -527,6 +527,53 @@ class HrEmployee(models.Model):
             )
         return result
 
+    @api.model
+    def _privacy_get_booking_sources(self):
+        """SQL of (employee_id, date) rows: the posted journal entries that name a
+        person (invoice lines, subsidy claims, participant pay, payroll). The
+        bookkeeping law keeps them five years from the end of their financial year,
+        so the person's name and CPR are kept as long as the last of them."""
+        posted = SQL("m.state = 'posted'")
+        return [
+            SQL(
+                "SELECT l.employee_id, m.date FROM social_billing_line l"
+                " JOIN account_move m ON m.id = l.move_id WHERE %s",
+                posted,
+            ),
+            SQL(
+                "SELECT l.employee_id, m.date FROM social_subsidy_claim_line l"
+                " JOIN social_subsidy_claim c ON c.id = l.claim_id"
+                " JOIN account_move m ON m.id = c.move_id WHERE %s",
+                posted,
+            ),
+            SQL(
+                "SELECT l.employee_id, m.date FROM social_pay_line l"
+                " JOIN account_move m ON m.id = l.move_id WHERE %s",
+                posted,
+            ),
+            SQL(
+                "SELECT w.employee_id, m.date FROM social_wage_period w"
+                " JOIN account_move m ON m.id = w.move_id WHERE %s",
+                posted,
+            ),
+        ]
+
+    def _privacy_get_booking_dates(self):
+        """``{employee id: date}``: the day of the last posted entry naming each of
+        these people, in one query."""
+        if not self:
+            return {}
+        self.env.flush_all()
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT employee_id, max(date) FROM (%s) booked"
+                " WHERE employee_id = ANY(%s) GROUP BY employee_id",
+                SQL(" UNION ALL ").join(self._privacy_get_booking_sources()),
+                list(self.ids),
+            )
+        )
+        return dict(rows)
+
     def _privacy_get_due(self, on_date=None):
         """One dict per person and category not yet anonymised: ``employee``,
         ``category``, ``end`` (retention start), ``due`` (first day it may go),
@@ -535,16 +582,20 @@ class HrEmployee(models.Model):
         employees = self.sudo().with_context(active_test=False)
         ends = employees._privacy_get_end_dates()
         agreement_months = employees._privacy_get_agreement_months()
+        ended = employees.browse([i for i, end in ends.items() if end is not None])
+        booked = ended._privacy_get_booking_dates()
         result = []
-        for employee in employees.browse(list(ends)):
-            end = ends[employee.id]
-            if end is None:
-                continue
+        for employee in ended:
             done = {
                 SUPPORT: employee.privacy_support_anonymised_on,
                 IDENTITY: employee.privacy_identity_anonymised_on,
             }
             for category in CATEGORIES:
+                end = ends[employee.id]
+                if category == IDENTITY:
+                    # An invoice or pay entry after the end (billed in arrears)
+                    # starts the bookkeeping years later.
+                    end = max(end, booked.get(employee.id) or end)
                 rule = Rule._get_rule(category, end)
                 if done[category] or not rule:
                     continue

@@ -5,6 +5,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
+from odoo.fields import Command
 from odoo.tests import new_test_user, tagged
 
 from .common import SupportCase
@@ -153,6 +154,48 @@ class TestRetention(SupportCase):
             ),
             2,
         )
+
+    def test_entry_after_the_end_moves_the_bookkeeping_years(self):
+        """Billed in arrears: a posted entry naming the person on 31 January 2021,
+        after the end on 30 June 2020, is material of the financial year 2021,
+        kept to 31 December 2026; so name and CPR go from 1 January 2027, a year
+        after the others. Health data keeps its own 24 months from the end."""
+        late = self.old_people[2]
+        company = self.env.company
+        journal = self.env["account.journal"].search(
+            [("type", "=", "general"), ("company_id", "=", company.id)], limit=1
+        )
+        debit, credit = self.env["account.account"].search(
+            [("company_ids", "in", company.id), ("active", "=", True)], limit=2
+        )
+        move = self.env["account.move"].create(
+            {
+                "journal_id": journal.id,
+                "date": date(2021, 1, 31),
+                "line_ids": [
+                    Command.create({"account_id": debit.id, "debit": 100.0}),
+                    Command.create({"account_id": credit.id, "credit": 100.0}),
+                ],
+            }
+        )
+        move.action_post()
+        self.env["social.wage.period"].create(
+            {
+                "employee_id": late.id,
+                "company_id": company.id,
+                "period_start": date(2021, 1, 1),
+                "move_id": move.id,
+            }
+        )
+        due = {item["category"]: item["due"] for item in late._privacy_get_due()}
+        self.assertEqual(
+            due, {"support": date(2022, 7, 1), "identity": date(2027, 1, 1)}
+        )
+        self._run_cron("2026-01-01")
+        self.assertTrue(self.old_people[0].sudo().name.startswith("Anonymised P-"))
+        self.assertEqual(late.sudo().name, "Former Participant 2")
+        self._run_cron("2027-01-01")
+        self.assertTrue(late.sudo().name.startswith("Anonymised P-"))
 
     def test_legal_hold_keeps_everything(self):
         held = self.old_people[1]
