@@ -61,6 +61,13 @@ set -e
 # pytest exits 5 when it collected nothing: that is red here too.
 [ $pytest_rc -eq 0 ] || red=1
 
+# The optional bridges uninstall and install again on a copy of the test database.
+if ! "$ROOT/scripts/check_uninstall.sh" >"$OUT/uninstall.log" 2>&1; then
+    tail -n 20 "$OUT/uninstall.log" >&2
+    log "The bridges' uninstall/reinstall check failed: see $OUT/uninstall.log"
+    red=1
+fi
+
 log "Checking the Odoo logs for warnings and errors"
 if ! "$VENV/bin/python" "$ROOT/scripts/checklog.py" "$install_log" "$test_log"; then
     red=1
