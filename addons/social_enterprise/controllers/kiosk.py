@@ -8,6 +8,9 @@ from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
 SESSION_KEY = "social_kiosk_undo"
+# A scanned badge identifies its person for a minute: no PIN for what follows.
+BADGE_KEY = "social_kiosk_badge"
+BADGE_SECONDS = 60
 
 
 class SocialKiosk(http.Controller):
@@ -41,6 +44,13 @@ class SocialKiosk(http.Controller):
             },
         )
 
+    def _badge_ok(self, employee_id):
+        badge = request.session.get(BADGE_KEY) or {}
+        return (
+            badge.get("employee_id") == employee_id
+            and time.time() - badge.get("at", 0) < BADGE_SECONDS
+        )
+
     def _done(self, token, undo, text):
         if undo:
             request.session[SESSION_KEY] = {
@@ -51,7 +61,7 @@ class SocialKiosk(http.Controller):
         return request.redirect(f"/social_kiosk/{token}?done=1")
 
     @http.route("/social_kiosk/<token>", type="http", auth="public", methods=["GET"])
-    def grid(self, token, done=None, **kw):
+    def grid(self, token, done=None, badge=None, **kw):
         kiosk, company = self._kiosk(token)
         placements = kiosk._get_today_placements(company)
         symbols = dict(
@@ -79,8 +89,29 @@ class SocialKiosk(http.Controller):
                 }
             )
         return self._render(
-            "social_enterprise.kiosk_grid", company, token, people=people, done=done
+            "social_enterprise.kiosk_grid",
+            company,
+            token,
+            people=people,
+            done=done,
+            badge_unknown=badge == "unknown",
         )
+
+    @http.route(
+        "/social_kiosk/<token>/badge", type="http", auth="public", methods=["POST"]
+    )
+    def badge(self, token, barcode=None, **kw):
+        """A badge scanner types the badge's code and Enter into the grid's field:
+        the person's page opens, and their taps need no PIN for a minute."""
+        kiosk, company = self._kiosk(token)
+        try:
+            placement = kiosk._get_person_by_badge(company, barcode)
+        except AccessError:
+            request.session.pop(BADGE_KEY, None)
+            return request.redirect(f"/social_kiosk/{token}?badge=unknown")
+        employee_id = placement.employee_id.id
+        request.session[BADGE_KEY] = {"employee_id": employee_id, "at": time.time()}
+        return request.redirect(f"/social_kiosk/{token}/{employee_id}")
 
     @http.route(
         "/social_kiosk/<token>/<int:employee_id>",
@@ -108,7 +139,9 @@ class SocialKiosk(http.Controller):
             state=kiosk._get_state(placement.employee_id),
             reasons=reasons,
             ask_pin=bool(
-                company.social_kiosk_use_pin and placement.employee_id.sudo().pin
+                company.social_kiosk_use_pin
+                and placement.employee_id.sudo().pin
+                and not self._badge_ok(employee_id)
             ),
             error=error,
         )
@@ -130,7 +163,9 @@ class SocialKiosk(http.Controller):
         name = placement.employee_id.sudo().name.split()[0]
         env_ = request.env
         try:
-            if action in ("check_in", "check_out", "absence"):
+            if action in ("check_in", "check_out", "absence") and not self._badge_ok(
+                employee_id
+            ):
                 kiosk._check_pin(company, placement.employee_id, pin)
             if action == "check_in":
                 undo = kiosk._check_in(placement)

@@ -83,6 +83,22 @@ class SocialKiosk(models.AbstractModel):
         return placement
 
     @api.model
+    def _get_person_by_badge(self, company, barcode):
+        """The placement of the person on today's plan whose badge is ``barcode``
+        (the employee's Badge ID, as Odoo's attendance kiosk reads it), or an
+        AccessError that says nothing about whose badge it might be."""
+        code = (barcode or "").strip()
+        placement = (
+            code
+            and self._get_today_placements(company).filtered(
+                lambda p: p.employee_id.sudo().barcode == code
+            )[:1]
+        )
+        if not placement:
+            raise AccessError(self.env._("This badge is not on today's plan."))
+        return placement
+
+    @api.model
     def _get_state(self, employee):
         """Checked in now? Today's absence and wellbeing answer."""
         employee = employee.sudo()

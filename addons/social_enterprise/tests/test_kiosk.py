@@ -1,3 +1,4 @@
+import re
 from datetime import date, datetime
 
 from freezegun import freeze_time
@@ -250,6 +251,53 @@ class TestKioskHttp(KioskMixin, HttpCase, SocialEnterpriseCase):
         self.assertNotIn("Anna", page.text)
         self.assertIn(f"/social_kiosk/kiosk-test-token/{self.anna.id}/photo", page.text)
         self.assertIn('aria-label="Star"', page.text)
+
+    def _csrf(self, page):
+        return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+    def test_badge_opens_the_person_without_pin(self):
+        """A badge scan (Odoo's Badge ID) opens the person's page; with PINs on,
+        the badge stands in for the PIN for a minute. An unknown badge says only
+        that it was not recognised."""
+        self.company.social_kiosk_use_pin = True
+        self.anna.sudo().write({"barcode": "0420001", "pin": "4321"})
+        self.carl.sudo().barcode = "0420009"  # not on today's plan
+        grid = self.url_open("/social_kiosk/kiosk-test-token")
+        self.assertIn('name="barcode"', grid.text)
+        for code in ("0420009", "nobody"):
+            page = self.url_open(
+                "/social_kiosk/kiosk-test-token/badge",
+                data={"barcode": code, "csrf_token": self._csrf(grid)},
+            )
+            self.assertTrue(
+                page.url.endswith("/social_kiosk/kiosk-test-token?badge=unknown")
+            )
+            self.assertIn("not recognised", page.text)
+            self.assertNotIn("Carl", page.text)
+        # Without the badge, Anna's page asks for her PIN and a tap without it fails.
+        page = self.url_open(f"/social_kiosk/kiosk-test-token/{self.anna.id}")
+        self.assertIn('name="pin"', page.text)
+        self.url_open(
+            f"/social_kiosk/kiosk-test-token/{self.anna.id}/check_in",
+            data={"csrf_token": self._csrf(page)},
+        )
+        Attendance = self.env["hr.attendance"]
+        self.assertFalse(Attendance.search([("employee_id", "=", self.anna.id)]))
+        page = self.url_open(
+            "/social_kiosk/kiosk-test-token/badge",
+            data={"barcode": " 0420001 ", "csrf_token": self._csrf(grid)},
+        )
+        self.assertTrue(
+            page.url.endswith(f"/social_kiosk/kiosk-test-token/{self.anna.id}")
+        )
+        self.assertNotIn('name="pin"', page.text)
+        self.url_open(
+            f"/social_kiosk/kiosk-test-token/{self.anna.id}/check_in",
+            data={"csrf_token": self._csrf(page)},
+        )
+        self.assertEqual(
+            len(Attendance.search([("employee_id", "=", self.anna.id)])), 1
+        )
 
     def test_kiosk_tour(self):
         self.start_tour(
