@@ -416,6 +416,149 @@ class HrEmployee(models.Model):
                 "legal_basis": self.env._("GDPR art. 5(2) and 12."),
                 "retention": IDENTITY,
             },
+            *self._privacy_get_catalogue_more(),
+        ]
+
+    @api.model
+    def _privacy_get_catalogue_more(self):
+        """The person's way (referral, absence, wellbeing, history, status reports)
+        and the money about them (billing, claims, wages, pay, timesheets)."""
+        bookkeeping = self.env._(
+            "GDPR art. 6(1)(b) and (c); Bogføringsloven §10-12 (five years)."
+        )
+        money = self.env._(
+            "Bill the municipality, claim subsidies and pay wages and participant pay."
+        )
+        return [
+            {
+                "model": "social.referral",
+                "person_field": "employee_id",
+                "fields": [
+                    "person_name",
+                    "person_ref",
+                    "order_ref",
+                    "date_received",
+                    "decline_reason",
+                    "note",
+                    "attachment_ids",
+                ],
+                "purpose": self.env._(
+                    "Intake of the person a municipality refers, and the decision."
+                ),
+                "legal_basis": self.env._(
+                    "GDPR art. 6(1)(b) and (e); intake notes art. 9(2)(h)."
+                ),
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.authorisation",
+                "person_field": "employee_id",
+                "fields": ["reference", "date_from", "date_to", "scheme_id"],
+                "purpose": self.env._(
+                    "The municipality's authorisation of the place, its extensions."
+                ),
+                "legal_basis": self.env._("GDPR art. 6(1)(b) and (e)."),
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.absence",
+                "person_field": "employee_id",
+                "fields": ["date", "reason_id", "minutes_late", "notice_state"],
+                "purpose": self.env._(
+                    "Absence and its reason, for billing, the same-day notice to the "
+                    "case worker and the municipality's reports."
+                ),
+                "legal_basis": self.env._(
+                    "GDPR art. 6(1)(b) and (e); sickness art. 9(2)(b)."
+                ),
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.mood",
+                "person_field": "employee_id",
+                "fields": ["date", "mood"],
+                "purpose": self.env._(
+                    "The person's own daily rating of how they are, for their "
+                    "support and, aggregated, for outcome reports."
+                ),
+                "legal_basis": self.env._("GDPR art. 6(1)(e) and 9(2)(h)."),
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.placement.history",
+                "person_field": "employee_id",
+                "fields": ["date", "kind", "note"],
+                "purpose": self.env._(
+                    "The person's way: changes of hours, capacity and case worker, "
+                    "meetings and steps forward."
+                ),
+                "legal_basis": self.env._("GDPR art. 6(1)(b) and (e)."),
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.status.report",
+                "person_field": "employee_id",
+                "fields": ["type_id", "date_from", "date_to", "body", "next_steps"],
+                "purpose": self.env._(
+                    "Status reports the case worker asked for, as sent."
+                ),
+                "legal_basis": self.env._(
+                    "GDPR art. 6(1)(e); health details art. 9(2)(h) with the "
+                    "person's consent."
+                ),
+                "retention": SUPPORT,
+            },
+            {
+                "model": "social.billing.line",
+                "person_field": "employee_id",
+                "fields": ["period_start", "quantity", "amount", "person_ref"],
+                "purpose": money,
+                "legal_basis": bookkeeping,
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.subsidy.claim.line",
+                "person_field": "employee_id",
+                "fields": ["hours", "amount", "person_ref"],
+                "purpose": money,
+                "legal_basis": bookkeeping,
+                "retention": IDENTITY,
+            },
+            {
+                "model": "social.wage.period",
+                "person_field": "employee_id",
+                "fields": ["period_start", "paid_hours", "gross_wage"],
+                "purpose": money,
+                "legal_basis": bookkeeping,
+                "retention": IDENTITY,
+            },
+            *(
+                {
+                    "model": model,
+                    "person_field": "employee_id",
+                    "fields": personal,
+                    "purpose": money,
+                    "legal_basis": bookkeeping,
+                    "retention": IDENTITY,
+                }
+                for model, personal in (
+                    (
+                        "social.pay.basis",
+                        ["method", "assessed_capacity", "hourly_rate", "note"],
+                    ),
+                    ("social.pay.transport", ["distance_km", "means"]),
+                    ("social.pay.effort", ["period_start", "units"]),
+                    ("social.pay.line", ["pay_type", "hours", "amount"]),
+                )
+            ),
+            {
+                "model": "account.analytic.line",
+                "person_field": "employee_id",
+                "fields": ["date", "unit_amount", "name"],
+                "purpose": self.env._("Hours worked in production, by scheme."),
+                "legal_basis": self.env._("GDPR art. 6(1)(b) and (c)."),
+                "retention": IDENTITY,
+            },
         ]
 
     @api.model
@@ -624,9 +767,20 @@ class HrEmployee(models.Model):
     def _privacy_anonymise_support(self):
         """Clear the health data of these people (extended by support_hours). Runs
         as superuser: the retention cron and the erasure request."""
-        self.env["social.placement"].sudo().with_context(active_test=False).search(
-            [("employee_id", "in", self.ids)]
-        ).write({"social_note": False})
+        env = self.env(su=True)
+        domain = [("employee_id", "in", self.ids)]
+        env["social.placement"].with_context(active_test=False).search(domain).write(
+            {"social_note": False}
+        )
+        env["social.referral"].search(domain).write({"note": False})
+        # Status reports as sent may hold health details: their texts and PDF go.
+        reports = env["social.status.report"].search(domain)
+        attachments = reports.attachment_id
+        reports.with_context(social_privacy_anonymise=True).write(
+            {"body": False, "next_steps": False, "attachment_id": False}
+        )
+        attachments.unlink()
+        reports.message_ids.unlink()
 
     def _privacy_get_pseudonym(self):
         self.ensure_one()
@@ -683,6 +837,18 @@ class HrEmployee(models.Model):
             self.env["social.consent"].sudo().search([("employee_id", "in", self.ids)])
         )
         consents.write({"document": False, "document_name": False, "note": False})
+        env = self.env(su=True)
+        domain = [("employee_id", "in", self.ids)]
+        referrals = env["social.referral"].search(domain)
+        referrals.attachment_ids.unlink()
+        referrals.write(
+            {"person_name": False, "person_ref": False, "decline_reason": False}
+        )
+        referrals.message_ids.unlink()
+        # Past the bookkeeping years: the municipality's person references go too.
+        env["social.billing.line"].search(domain).write({"person_ref": False})
+        env["social.subsidy.claim.line"].search(domain).write({"person_ref": False})
+        env["social.wage.period"].search(domain).write({"payroll_number": False})
 
     def _privacy_anonymise(self, categories):
         """Anonymise ``categories`` of these people now and record what was done

@@ -172,7 +172,12 @@ class SocialStatusReport(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if set(vals) - WORKFLOW_FIELDS and any(r.state != "draft" for r in self):
+        locked = not self.env.context.get("social_privacy_anonymise")
+        if (
+            locked
+            and set(vals) - WORKFLOW_FIELDS
+            and any(r.state != "draft" for r in self)
+        ):
             raise UserError(
                 self.env._(
                     "A submitted, approved or sent report is locked: set it back to "

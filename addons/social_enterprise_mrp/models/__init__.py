@@ -1,3 +1,4 @@
+from . import hr_employee
 from . import mrp_workcenter
 from . import mrp_workcenter_productivity
 from . import mrp_workorder

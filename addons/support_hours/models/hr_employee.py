@@ -131,6 +131,14 @@ class HrEmployee(models.Model):
                 "retention": "support",
             },
             {
+                "model": "support.plan.review",
+                "person_field": "employee_id",
+                "fields": ["date", "goals_achieved", "goals_total", "priorities"],
+                "purpose": support,
+                "legal_basis": health,
+                "retention": "support",
+            },
+            {
                 "model": "support.plan.goal",
                 "person_field": "employee_id",
                 "fields": ["name", "target_date", "state", "result"],
@@ -245,4 +253,5 @@ class HrEmployee(models.Model):
         env["support.plan.goal"].search(domain).write({"result": False})
         env["support.session"].search(domain).write({"note": False})
         env["support.assessment"].search(domain).write({"note": False})
+        env["support.plan.review"].search(domain).write({"priorities": False})
         return res

@@ -197,6 +197,61 @@ class TestRetention(SupportCase):
         self._run_cron("2027-01-01")
         self.assertTrue(late.sudo().name.startswith("Anonymised P-"))
 
+    def test_status_reports_and_referrals_go_with_their_categories(self):
+        """A sent status report's texts and PDF go with the health data (1 July
+        2022); the referral's name, reference and documents with the identity
+        (1 January 2026); the report's figures and the referral stay."""
+        person = self.old_people[3]
+        placement = self.env["social.placement"].search(
+            [("employee_id", "=", person.id)]
+        )
+        report = self.env["social.status.report"].create(
+            {
+                "placement_id": placement.id,
+                "type_id": self.env.ref(
+                    "social_enterprise.social_status_report_type_status"
+                ).id,
+                "date_from": date(2020, 1, 1),
+                "date_to": date(2020, 3, 31),
+                "body": "<p>Talked about the diagnosis</p>",
+                "next_steps": "A fifth day",
+            }
+        )
+        pdf = self.env["ir.attachment"].create(
+            {
+                "name": "report.pdf",
+                "raw": b"%PDF-1.4 sent",
+                "res_model": report._name,
+                "res_id": report.id,
+            }
+        )
+        report.write({"state": "sent", "attachment_id": pdf.id})
+        scheme = self.env.ref("social_enterprise.social_scheme_sheltered_103")
+        referral = self.env["social.referral"].create(
+            {
+                "municipality_id": self.municipality.id,
+                "scheme_id": scheme.id,
+                "employee_id": person.id,
+                "person_name": "Former Participant 3",
+                "person_ref": "REF-3",
+                "note": "<p>Anxiety</p>",
+                "date_received": date(2018, 11, 1),
+            }
+        )
+        referral.attachment_ids = self.env["ir.attachment"].create(
+            {"name": "visitation.pdf", "raw": b"%PDF-1.4 visitation"}
+        )
+        self._run_cron("2022-07-01")
+        self.assertEqual((report.body, report.next_steps), (False, False))
+        self.assertFalse(pdf.exists())
+        self.assertEqual(report.state, "sent")
+        self.assertFalse(referral.note)
+        self.assertEqual(referral.person_name, "Former Participant 3")
+        self._run_cron("2026-01-01")
+        self.assertEqual((referral.person_name, referral.person_ref), (False, False))
+        self.assertFalse(referral.attachment_ids)
+        self.assertTrue(referral.exists() and report.exists())
+
     def test_legal_hold_keeps_everything(self):
         held = self.old_people[1]
         held.with_user(self.user_manager).write(
@@ -318,3 +373,43 @@ class TestPrivacyRequests(SupportCase):
                 self.env["social.privacy.request"].with_user(user).create(
                     {"employee_id": self.person.id, "kind": "access"}
                 )
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogueComplete(SupportCase):
+    def test_every_model_with_a_person_is_in_the_catalogue(self):
+        """Each stored link to a person in our addons' models is in the privacy
+        catalogue, so the access export, the records of processing and the
+        retention see it (views and wizards are not data of their own)."""
+        ours = {
+            "social_enterprise",
+            "support_hours",
+            "social_enterprise_mrp",
+            "social_enterprise_pos",
+            "social_enterprise_mrp_support",
+        }
+        catalogued = {
+            entry["model"] for entry in self.env["hr.employee"]._privacy_get_catalogue()
+        }
+        fields = self.env["ir.model.fields"].search(
+            [
+                ("relation", "=", "hr.employee"),
+                ("ttype", "=", "many2one"),
+                ("store", "=", True),
+            ]
+        )
+        missing = set()
+        for field in fields:
+            modules = set(field.modules.split(", ")) if field.modules else set()
+            if not modules & ours or field.model not in self.env:
+                continue
+            Model = self.env[field.model]
+            if Model._transient or not Model._auto or Model._abstract:
+                continue
+            if field.model not in catalogued:
+                missing.add(f"{field.model}.{field.name}")
+        self.assertFalse(sorted(missing))
+        for entry in self.env["hr.employee"]._privacy_get_catalogue():
+            Model = self.env[entry["model"]]
+            for name in [entry["person_field"], *entry["fields"]]:
+                self.assertIn(name, Model._fields, entry["model"])
