@@ -223,7 +223,7 @@ class SocialStatusReport(models.Model):
         return figures
 
     def _get_absence_text(self, figures):
-        """Absence in words: suspensions by reason, then other absence."""
+        """Absence in words: suspensions by reason, then absence by reason."""
         self.ensure_one()
         suspensions = self.placement_id.sudo().suspension_ids.filtered(
             lambda s: s.date_from <= self.date_to and s.date_to >= self.date_from
@@ -241,13 +241,59 @@ class SocialStatusReport(models.Model):
                     "%(reason)s: %(days)s days", reason=reasons[reason], days=days
                 )
             )
-        parts.append(
-            self.env._(
-                "other absence: %(hours)s hours",
-                hours=report_text.number(figures["absence_hours"]),
-            )
-        )
+        parts += self._get_absence_reason_parts(figures)
         return "; ".join(parts)
+
+    def _get_absence_reason_parts(self, figures):
+        """The period's absence hours by the reason recorded for each day, as the
+        same-day notice words it (the reason's category for the case worker, never
+        health details), unannounced absence called so, late arrivals counted in
+        days, and what no reason was recorded for; from the hours views' rows."""
+        self.ensure_one()
+        # sudo: sums of this placement's hours by reason; the report reader may
+        # draft for the placement without reading each absence.
+        Hours = self.env["social.placement.hours.report"].sudo()
+        domain = Hours._get_absence_domain(
+            self.placement_id, self.date_from, self.date_to
+        )
+        groups = Hours._read_group(
+            [*domain, ("absence_hours", ">", 0), ("absence_reason_id", "!=", False)],
+            ["absence_reason_id"],
+            ["absence_hours:sum"],
+        )
+        [late_days] = Hours._read_group(
+            [*domain, ("late_count", ">", 0)], [], ["__count"]
+        )[0]
+        num = report_text.number
+        parts, explained = [], 0.0
+        unannounced = sum(h for reason, h in groups if not reason.announced)
+        for reason, hours in sorted(groups, key=lambda g: g[0].sequence):
+            explained += hours
+            if reason.announced:
+                parts.append(
+                    self.env._(
+                        "%(reason)s: %(hours)s hours",
+                        reason=reason.notice_category or reason.name,
+                        hours=num(hours),
+                    )
+                )
+        if unannounced:
+            parts.append(
+                self.env._(
+                    "unannounced absence: %(hours)s hours", hours=num(unannounced)
+                )
+            )
+        if late_days:
+            parts.append(self.env._("days with late arrival: %(days)s", days=late_days))
+        other = round(figures["absence_hours"] - explained, 2)
+        if other > 0 or not parts:
+            parts.append(
+                self.env._(
+                    "absence with no reason recorded: %(hours)s hours",
+                    hours=num(max(other, 0.0)),
+                )
+            )
+        return parts
 
     def _get_report_values(self, figures):
         """{placeholder: text} for the blocks. Never a CPR number."""

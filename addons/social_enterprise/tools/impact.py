@@ -92,3 +92,34 @@ def share(part, whole):
     (33.3, NOT_APPLICABLE)
     """
     return round(100.0 * part / whole, 1) if whole else NOT_APPLICABLE
+
+
+def days_between_steps(step_dates, date_from, date_to):
+    """Days from each step forward to the next, for the steps in [date_from,
+    date_to] that have one before them (sorted dates in, days out).
+
+    >>> from datetime import date
+    >>> days_between_steps([date(2025, 12, 1), date(2026, 2, 1), date(2026, 3, 1)],
+    ...                    date(2026, 1, 1), date(2026, 6, 30))
+    [62, 28]
+    """
+    return [
+        (later - earlier).days
+        for earlier, later in zip(step_dates, step_dates[1:], strict=False)
+        if date_from <= later <= date_to
+    ]
+
+
+def median(values):
+    """The middle value (the mean of the two middle ones), not applicable for none.
+
+    >>> median([62, 28, 40]), median([10, 20]), median([])
+    (40, 15.0, NOT_APPLICABLE)
+    """
+    ordered = sorted(values)
+    if not ordered:
+        return NOT_APPLICABLE
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2
