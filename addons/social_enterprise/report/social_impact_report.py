@@ -218,9 +218,20 @@ class SocialImpactReport(models.AbstractModel):
                     "people", self.env._("People"), link="people", distinct=True
                 ),
                 self._column("planned_days", self.env._("Planned days"), "days"),
-                self._column("attended_days", self.env._("Attended days"), "days"),
+                # The same cells as the absence tables' attended lines.
+                self._column(
+                    "attended_days",
+                    self.env._("Attended days"),
+                    "days",
+                    link="attended_days",
+                ),
                 self._column("planned_hours", self.env._("Planned hours"), "hours"),
-                self._column("attended_hours", self.env._("Attended hours"), "hours"),
+                self._column(
+                    "attended_hours",
+                    self.env._("Attended hours"),
+                    "hours",
+                    link="attended_hours",
+                ),
                 self._column(
                     "rate",
                     self.env._("Attendance rate (%)"),
@@ -380,9 +391,15 @@ class SocialImpactReport(models.AbstractModel):
         attended, day by day, by the reason recorded for the day (``social.absence``),
         the days with no reason recorded on a line of their own, and late arrivals
         apart (the person came: no absent day). Each line rests on the people it
-        counts, so a reason few people had is hidden; the table's total, all absence
-        of the scheme, is the planned minus the attended hours of the attendance
-        table wherever nobody worked beyond the plan."""
+        counts, so a reason few people had is hidden.
+
+        The attended days and hours head the table, the same cells as in the
+        attendance table (hidden in both or in neither): all absence is the planned
+        minus the attended hours there (wherever nobody worked beyond the plan), so
+        without that line a reason only one person had could be worked out from the
+        attendance table even when hidden here. With it, the total (attended and
+        absent) always has a large line to protect the small ones with.
+        """
         placements = ctx["placements"].filtered(lambda p: p.id in ctx["hours"])
         if not placements:
             return None
@@ -408,69 +425,89 @@ class SocialImpactReport(models.AbstractModel):
                 [people, "__count"],
             )
         }
-        anyone = dict(Hours._read_group(domain, ["scheme_id"], [people]))
         reasons = self.env["social.absence.reason"].search([("is_late", "=", False)])
-        reasons |= self.env["social.absence.reason"].union(
-            *(reason for _scheme, reason in absent if reason)
-        )
-        tables = []
-        for scheme in placements.scheme_id.sorted("sequence"):
-            rows = [
-                self._absence_row(
-                    self._absence_label(reason), absent.get((scheme, reason))
-                )
-                for reason in (*reasons.sorted("sequence"), reasons.browse())
-            ]
-            count, days = late.get(scheme, (0, 0))
-            rows.append(
-                {
-                    "label": self.env._("Late arrivals (came later than planned)"),
-                    "values": {
-                        "people": count,
-                        "days": impact.NOT_APPLICABLE,
-                        "hours": impact.NOT_APPLICABLE,
-                        "late": float(days),
-                    },
-                    "n": count,
-                }
+        reasons |= reasons.union(*(reason for _scheme, reason in absent if reason))
+        return [
+            self._absence_table(
+                ctx,
+                placements.filtered(lambda p, s=scheme: p.scheme_id == s),
+                [
+                    self._absence_row(
+                        self._absence_label(reason), absent.get((scheme, reason))
+                    )
+                    for reason in (*reasons.sorted("sequence"), reasons.browse())
+                ],
+                late.get(scheme, (0, 0)),
             )
-            total = {
-                key: sum(r["values"][key] for r in rows[:-1])
-                for key in ("days", "hours")
-            }
-            tables.append(
-                {
-                    "key": f"absence_{scheme.id}",
-                    "title": self.env._(
-                        "Absence by reason: %(scheme)s", scheme=scheme.name
-                    ),
-                    "columns": [
-                        self._column("people", self.env._("People"), distinct=True),
-                        self._column("days", self.env._("Days absent"), "days"),
-                        self._column("hours", self.env._("Absence hours"), "hours"),
-                        self._column("late", self.env._("Days late"), "days"),
-                    ],
-                    "rows": rows,
-                    "total": {
-                        "label": self.env._("All absence"),
-                        "values": {
-                            "people": anyone.get(scheme, 0),
-                            "days": total["days"],
-                            "hours": round(total["hours"], 1),
-                            "late": float(days),
-                        },
-                        "n": anyone.get(scheme, 0),
-                    },
-                    "note": self.env._(
-                        "Planned hours not attended, day by day, by the reason "
-                        "recorded for the day; planned and attended hours are in "
-                        "'Planned and attended days and hours'. Unannounced: the "
-                        "person did not let us know. A late arrival is a day the "
-                        "person came later than planned, not an absent day."
-                    ),
-                }
-            )
-        return tables
+            for scheme in placements.scheme_id.sorted("sequence")
+        ]
+
+    @api.model
+    def _absence_table(self, ctx, placements, reason_rows, late):
+        """The absence table of one scheme's ``placements``."""
+        scheme = placements.scheme_id
+        attended = {"days": 0.0, "hours": 0.0, "people": set()}
+        for placement in placements:
+            data = ctx["hours"][placement.id]
+            attended["days"] += data["attended_days"]
+            attended["hours"] += data["attended_hours"]
+            if data["attended_days"]:
+                attended["people"].add(placement.employee_id.id)
+        late_people, late_days = late
+        rows = [
+            {
+                "label": self.env._("Attended"),
+                "key": ("scheme", scheme.id),
+                "values": {
+                    "people": len(attended["people"]),
+                    "days": round(attended["days"], 1),
+                    "hours": round(attended["hours"], 1),
+                    "late": impact.NOT_APPLICABLE,
+                },
+                "n": len(attended["people"]),
+            },
+            *reason_rows,
+            {
+                "label": self.env._("Late arrivals (came later than planned)"),
+                "values": {
+                    "people": late_people,
+                    "days": impact.NOT_APPLICABLE,
+                    "hours": impact.NOT_APPLICABLE,
+                    "late": float(late_days),
+                },
+                "n": late_people,
+            },
+        ]
+        everyone = len(placements.employee_id)
+        return {
+            "key": f"absence_{scheme.id}",
+            "title": self.env._("Absence by reason: %(scheme)s", scheme=scheme.name),
+            "columns": [
+                self._column("people", self.env._("People"), distinct=True),
+                self._column("days", self.env._("Days"), "days", link="attended_days"),
+                self._column(
+                    "hours", self.env._("Hours"), "hours", link="attended_hours"
+                ),
+                self._column("late", self.env._("Days late"), "days"),
+            ],
+            "rows": rows,
+            "total": {
+                "label": self.env._("Attended and absent"),
+                "values": {
+                    "people": everyone,
+                    "days": round(sum(r["values"]["days"] for r in rows[:-1]), 1),
+                    "hours": round(sum(r["values"]["hours"] for r in rows[:-1]), 1),
+                    "late": float(late_days),
+                },
+                "n": everyone,
+            },
+            "note": self.env._(
+                "Planned hours not attended, day by day, by the reason recorded for "
+                "the day; a day partly attended counts on both lines. Unannounced: "
+                "the person did not let us know. A late arrival is a day the person "
+                "came later than planned, not an absent day."
+            ),
+        }
 
     @api.model
     def _absence_label(self, reason):

@@ -6,7 +6,7 @@ import openpyxl
 
 from odoo.tests import tagged
 
-from ..tools import impact, periods
+from ..tools import impact, periods, suppression
 from .attack import attack, weak_cells
 from .common import SocialEnterpriseCase
 
@@ -155,17 +155,30 @@ class TestImpactSections(SocialEnterpriseCase):
         self.assertEqual((late_row["people"], late_row["late"]), (len(late), 6.0))
         self.assertIs(late_row["hours"], impact.NOT_APPLICABLE)
         table = next(t for t in original if t["key"] == key)
-        # 24 + 8 + 8 + 2 = 42 hours over 6 + 2 + 2 + 1 = 11 days; persons 0-5 and 9.
+        # Attended: 10 people x 44 weekdays - the 10 full days away = 430 days;
+        # 1760 planned hours (10 x 176) - 42 absent = 1718 attended hours, the
+        # attendance table's figures (nobody worked beyond the plan).
+        attended = computed["Attended"]
         self.assertEqual(
-            table["total"]["values"],
-            {"people": 7, "days": 11.0, "hours": 42.0, "late": 6.0},
+            attended,
+            {
+                "people": 10,
+                "days": 430.0,
+                "hours": 1718.0,
+                "late": impact.NOT_APPLICABLE,
+            },
         )
-        # The total is the planned minus the attended hours: 10 x 176 planned,
-        # 1760 - 42 = 1718 attended (nobody worked beyond the plan).
         attendance = self._rows(next(t for t in original if t["key"] == "attendance"))
         row = attendance[self.scheme_103.name]
         self.assertEqual(
-            (row["planned_hours"], row["attended_hours"]), (1760.0, 1718.0)
+            (row["planned_hours"], row["attended_hours"], row["attended_days"]),
+            (1760.0, 1718.0, 430.0),
+        )
+        # Absent: 24 + 8 + 8 + 2 = 42 hours over 6 + 2 + 2 + 1 = 11 days; the
+        # total is what was attended and what was not: 1718 + 42 = 1760 hours.
+        self.assertEqual(
+            table["total"]["values"],
+            {"people": 10, "days": 441.0, "hours": 1760.0, "late": 6.0},
         )
 
         # Shown: holiday (1 person), no-show (2) and no reason (1) are hidden; their
@@ -188,12 +201,22 @@ class TestImpactSections(SocialEnterpriseCase):
 
     def test_the_attack_narrows_no_hidden_cell(self):
         original, shown = self._original()
-        hidden = attack(original, shown)
         key = f"absence_{self.scheme_103.id}"
         index = next(i for i, t in enumerate(original) if t["key"] == key)
+        # The adversary also knows that the absence lines add up to the planned
+        # minus the attended hours (nobody worked beyond the plan here).
+        relation = [
+            (key, i, "hours", 1.0)
+            for i, r in enumerate(original[index]["rows"])
+            if suppression.is_number(r["values"]["hours"]) and not r.get("key")
+        ] + [
+            ("attendance", 0, "planned_hours", -1.0),
+            ("attendance", 0, "attended_hours", 1.0),
+        ]
+        hidden = attack(original, shown, [relation])
         absence = [h for h in hidden if h[0] == index]
         self.assertTrue(absence, "absence has small groups to hide")
-        self.assertEqual(weak_cells(original, shown), [])
+        self.assertEqual(weak_cells(original, shown, relations=[relation]), [])
         # The hidden holiday hours (8) can be anything from 0 to 18.
         holiday = next(
             i for i, r in enumerate(original[index]["rows"]) if r["label"] == "Holiday"
@@ -201,6 +224,101 @@ class TestImpactSections(SocialEnterpriseCase):
         bounds = next(h[4:6] for h in absence if h[1] == holiday and h[2] == "hours")
         self.assertAlmostEqual(bounds[0], 0.0, 1)
         self.assertGreaterEqual(bounds[1], 1.5 * 8)
+
+    def test_one_absent_person_is_not_given_away_by_the_attendance(self):
+        """Six people on §103 for two weeks, one of them ill on two days and
+        nobody else away: planned minus attended hours (the attendance table)
+        is that one person's absence, so the adversary knows the absence table's
+        reason lines add up to it. The ill line must stay hidden all the same."""
+        municipality = self.municipality.copy(
+            {"name": "Lille Kommune", "municipality_code": "975"}
+        )
+        people = self.env["hr.employee"].create(
+            [{"name": f"Small {i}"} for i in range(6)]
+        )
+        placements = self.Placement.create(
+            [
+                {
+                    "employee_id": e.id,
+                    "scheme_id": self.scheme_103.id,
+                    "municipality_id": municipality.id,
+                    "case_worker_id": self.case_worker.id,
+                    "date_start": date(2026, 3, 2),
+                    "date_end": date(2026, 3, 13),
+                    "weekly_hours": 20,
+                    "days_per_week": 5,
+                }
+                for e in people
+            ]
+        )
+        placements.action_activate()
+        ill = self.env.ref("social_enterprise.social_absence_reason_ill")
+        self.env["social.absence"].create(
+            [
+                {"employee_id": people[0].id, "date": day, "reason_id": ill.id}
+                for day in (date(2026, 3, 2), date(2026, 3, 3))
+            ]
+        )
+        days = [d for d in WEEKDAYS if d <= date(2026, 3, 13)]
+        self.env["hr.attendance"].create(
+            [
+                {
+                    "employee_id": e.id,
+                    "check_in": datetime.combine(d, datetime.min.time())
+                    + timedelta(hours=6),
+                    "check_out": datetime.combine(d, datetime.min.time())
+                    + timedelta(hours=10),
+                }
+                for e in people
+                for d in days
+                if not (e == people[0] and d <= date(2026, 3, 3))
+            ]
+        )
+        Report = self.env["social.impact.report"]
+        ctx = Report._get_report_context(municipality, date(2026, 3, 2), days[-1])
+        original = Report._get_report_tables(ctx)
+        shown = impact.suppress_tables(copy.deepcopy(original))
+        key = f"absence_{self.scheme_103.id}"
+        absence = next(t for t in original if t["key"] == key)
+        # 6 x 10 x 4 = 240 planned hours, 240 - 8 = 232 attended: 8 hours ill.
+        attendance = next(t for t in original if t["key"] == "attendance")
+        self.assertEqual(
+            (
+                attendance["rows"][0]["values"]["planned_hours"],
+                attendance["rows"][0]["values"]["attended_hours"],
+            ),
+            (240.0, 232.0),
+        )
+        lines = [
+            i
+            for i, r in enumerate(absence["rows"])
+            if suppression.is_number(r["values"]["hours"]) and r.get("key") is None
+        ]
+        relation = [(key, i, "hours", 1.0) for i in lines] + [
+            ("attendance", 0, "planned_hours", -1.0),
+            ("attendance", 0, "attended_hours", 1.0),
+        ]
+        rows = self._rows(next(t for t in shown if t["key"] == key))
+        self.assertIsNone(rows["Ill"]["hours"])
+        # The attended hours protect them (the only other line with hours), and
+        # are hidden in the attendance table too, with its rate; 240 planned
+        # hours stay.
+        self.assertIsNone(rows["Attended"]["hours"])
+        shown_attendance = next(t for t in shown if t["key"] == "attendance")
+        values = shown_attendance["rows"][0]["values"]
+        self.assertEqual(
+            (values["planned_hours"], values["attended_hours"], values["rate"]),
+            (240.0, None, None),
+        )
+        # Without the attended line the adversary put the 8 ill hours in [7.6,
+        # 8.4]; now in a range wider than 1.5 x 8 hours.
+        self.assertEqual(weak_cells(original, shown, relations=[relation]), [])
+        [ill_bounds] = [
+            h[4:6]
+            for h in attack(original, shown, [relation])
+            if h[0] == original.index(absence) and h[2] == "hours" and h[3] == 8.0
+        ]
+        self.assertGreaterEqual(ill_bounds[1] - ill_bounds[0], 1.5 * 8)
 
     # ---------------------------------------------------------------- wellbeing
     def test_wellbeing_by_month(self):
