@@ -492,6 +492,8 @@ class SocialImpactReport(models.AbstractModel):
             ],
             "rows": rows,
             "total": {
+                # One scheme's total: not the cells other tables' totals repeat.
+                "key": ("absence_total", scheme.id),
                 "label": self.env._("Attended and absent"),
                 "values": {
                     "people": everyone,

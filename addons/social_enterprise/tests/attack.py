@@ -94,9 +94,10 @@ def _add_links(constraints, original, index):
             if not column.get("link"):
                 continue
             for line, row in _lines(orig):
-                ident = (
-                    suppression.TOTAL if line == suppression.TOTAL else row.get("key")
-                )
+                if line == suppression.TOTAL:
+                    ident = row.get("key", suppression.TOTAL)
+                else:
+                    ident = row.get("key")
                 if ident is not None:
                     links.setdefault((column["link"], ident), []).append(
                         (t, line, column["key"], row["values"].get(column["key"]))
@@ -216,3 +217,36 @@ def weak_cells(original, shown, threshold=suppression.THRESHOLD, relations=()):
         if high - low < need:
             weak.append((t, line, key, value, round(low, 2), round(high, 2)))
     return weak
+
+
+def absence_relations(original):
+    """What the municipal report lets the adversary add: in each scheme's absence
+    table, the absence lines add up to the planned minus the attended hours of the
+    attendance table, where nobody worked beyond the plan (then exactly)."""
+    attendance = next((t for t in original if t.get("key") == "attendance"), None)
+    if not attendance:
+        return []
+    scheme_rows = {row.get("key"): i for i, row in enumerate(attendance["rows"])}
+    relations = []
+    for table in original:
+        if not str(table.get("key")).startswith("absence_"):
+            continue
+        attended = next(r for r in table["rows"] if r.get("key"))
+        line = scheme_rows[attended["key"]]
+        values = attendance["rows"][line]["values"]
+        lines = [
+            i
+            for i, row in enumerate(table["rows"])
+            if not row.get("key") and suppression.is_number(row["values"]["hours"])
+        ]
+        absent = sum(table["rows"][i]["values"]["hours"] for i in lines)
+        if abs(absent - (values["planned_hours"] - values["attended_hours"])) > SLACK:
+            continue  # someone worked beyond the plan: no equality to exploit
+        relations.append(
+            [(table["key"], i, "hours", 1.0) for i in lines]
+            + [
+                ("attendance", line, "planned_hours", -1.0),
+                ("attendance", line, "attended_hours", 1.0),
+            ]
+        )
+    return relations

@@ -6,8 +6,8 @@ import openpyxl
 
 from odoo.tests import tagged
 
-from ..tools import impact, periods, suppression
-from .attack import attack, weak_cells
+from ..tools import impact, periods
+from .attack import absence_relations, attack, weak_cells
 from .common import SocialEnterpriseCase
 
 # March and April 2026: 22 + 22 weekdays. Ten people on §103 from Monday 2 March,
@@ -205,14 +205,7 @@ class TestImpactSections(SocialEnterpriseCase):
         index = next(i for i, t in enumerate(original) if t["key"] == key)
         # The adversary also knows that the absence lines add up to the planned
         # minus the attended hours (nobody worked beyond the plan here).
-        relation = [
-            (key, i, "hours", 1.0)
-            for i, r in enumerate(original[index]["rows"])
-            if suppression.is_number(r["values"]["hours"]) and not r.get("key")
-        ] + [
-            ("attendance", 0, "planned_hours", -1.0),
-            ("attendance", 0, "attended_hours", 1.0),
-        ]
+        [relation] = absence_relations(original)
         hidden = attack(original, shown, [relation])
         absence = [h for h in hidden if h[0] == index]
         self.assertTrue(absence, "absence has small groups to hide")
@@ -289,15 +282,8 @@ class TestImpactSections(SocialEnterpriseCase):
             ),
             (240.0, 232.0),
         )
-        lines = [
-            i
-            for i, r in enumerate(absence["rows"])
-            if suppression.is_number(r["values"]["hours"]) and r.get("key") is None
-        ]
-        relation = [(key, i, "hours", 1.0) for i in lines] + [
-            ("attendance", 0, "planned_hours", -1.0),
-            ("attendance", 0, "attended_hours", 1.0),
-        ]
+        # (the adversary's fact: the reason lines add up to 240 - 232 hours)
+        [relation] = absence_relations(original)
         rows = self._rows(next(t for t in shown if t["key"] == key))
         self.assertIsNone(rows["Ill"]["hours"])
         # The attended hours protect them (the only other line with hours), and
