@@ -18,8 +18,10 @@ class SocialImpactReport(models.AbstractModel):
 
     ``_get_report_data`` returns a plain dict (see ``tools/impact.py`` for its tables)
     that both the xlsx and the PDF renderer consume. Each table comes from a builder
-    method listed by ``_get_table_builders``; other addons add tables by extending that
-    list (support_hours adds support hours and progression). Builders share one
+    method listed by ``_get_table_builders`` (a builder returns a table, a list of
+    tables, such as absence by reason per scheme, or None); other addons add tables by
+    extending that list (support_hours adds support hours, progression and distance
+    travelled). Builders share one
     *context* holding the placements and the hours, so each measure is computed once
     with a fixed number of queries, whatever the number of people.
     """

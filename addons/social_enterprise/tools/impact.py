@@ -15,12 +15,14 @@ A report is a list of *tables*. A table is a dict::
 Column kinds: ``count`` (people or placements), ``hours``, ``days``, ``percent``,
 ``number``, ``text``, ``date``. A row's ``n`` is the number of people behind its values.
 Optional keys: a row's ``key`` and a column's ``link`` name cells that several tables
-repeat (the same people per scheme); a column's ``ratio`` names the two columns a share
-is computed from; ``distinct`` marks a count of people whose total counts a person on
-two lines once. Suppression (``tools/suppression.py``) hides cells as ``None``, shown
-as the SUPPRESSED marker; a cell with no meaning for its line holds NOT_APPLICABLE,
-shown as NOT_APPLICABLE_MARKER. Tables marked ``individual`` (one row per person) are
-not suppressed.
+repeat (the same people per scheme), and a total's ``key`` says what a total of only
+some of the report's lines sums (one scheme's absence), so it repeats no other total; a
+column's ``ratio`` names the two columns a share is computed from (a mean names the
+cells it rests on, to be hidden with them); ``distinct`` marks a count of people whose
+total counts a person on two lines once. Suppression (``tools/suppression.py``)
+hides cells as ``None``, shown as the SUPPRESSED marker; a cell with no meaning for its
+line holds NOT_APPLICABLE, shown as NOT_APPLICABLE_MARKER. Tables marked
+``individual`` (one row per person) are not suppressed.
 
 >>> table = {
 ...     "columns": [{"key": "a", "kind": "count"}, {"key": "b", "kind": "count"}],
