@@ -616,37 +616,16 @@ class SocialImpactReport(models.AbstractModel):
                 windows[placement.scheme_id, placement.employee_id.id].append(window)
                 windows[None, placement.employee_id.id].append(window)
 
-        def values(scheme):
-            people = {eid for key, eid in windows if key == scheme}
-            days = sum(periods.union_days(windows[scheme, eid]) for eid in people)
-            changes = sum(measures[e]["case_worker_changes"] for e in people)
-            stable = len([e for e in people if not measures[e]["case_worker_changes"]])
-            gaps = {
-                eid: impact.days_between_steps(
-                    measures[eid]["step_dates"], ctx["date_from"], ctx["date_to"]
-                )
-                for eid in people
-            }
-            measured = [eid for eid in people if gaps[eid]]
-            median = impact.median([g for eid in measured for g in gaps[eid]])
-            if measured and len(measured) < impact.THRESHOLD:
-                median = None  # rests on the people with two steps forward
-            return {
-                "label": scheme.name if scheme else self.env._("Total"),
-                "key": ("scheme", scheme.id) if scheme else None,
-                "values": {
-                    "people": len(people),
-                    "person_years": round(days / 365.25, 1),
-                    "changes": changes,
-                    "rate": round(changes * 365.25 / days, 2)
-                    if days
-                    else impact.NOT_APPLICABLE,
-                    "stable": stable,
-                    "stable_share": impact.share(stable, len(people)),
-                    "median_days": median,
-                },
-                "n": len(people),
-            }
+        def line(scheme):
+            people = {eid: w for (key, eid), w in windows.items() if key == scheme}
+            # (the total is the report's total: it repeats the other totals)
+            return self._continuity_line(
+                ctx,
+                scheme.name if scheme else self.env._("Total"),
+                ("scheme", scheme.id) if scheme else None,
+                people,
+                measures,
+            )
 
         schemes = {key for key, _eid in windows if key}
         if not schemes:
@@ -686,14 +665,49 @@ class SocialImpactReport(models.AbstractModel):
                     "number",
                 ),
             ],
-            "rows": [values(s) for s in sorted(schemes, key=lambda s: s.sequence)],
-            "total": values(None),
+            "rows": [line(s) for s in sorted(schemes, key=lambda s: s.sequence)],
+            "total": line(None),
             "note": self.env._(
                 "Person-years: days in placement in the period / 365.25. A step "
                 "forward: more effective hours, a higher work capacity, a move on to "
                 "a job, flexjob or education, or a reviewed plan; the median counts "
                 "the days from one step to the next for the steps in the period."
             ),
+        }
+
+    @api.model
+    def _continuity_line(self, ctx, label, key, windows, measures):
+        """One line of the continuity table for the people of ``windows`` ({employee
+        id: their placement days in the period as ranges}) and their ``measures``
+        from ``_get_continuity``."""
+        days = sum(periods.union_days(ranges) for ranges in windows.values())
+        changes = sum(measures[e]["case_worker_changes"] for e in windows)
+        stable = len([e for e in windows if not measures[e]["case_worker_changes"]])
+        gaps = {
+            eid: impact.days_between_steps(
+                measures[eid]["step_dates"], ctx["date_from"], ctx["date_to"]
+            )
+            for eid in windows
+        }
+        measured = [eid for eid in windows if gaps[eid]]
+        median = impact.median([g for eid in measured for g in gaps[eid]])
+        if measured and len(measured) < impact.THRESHOLD:
+            median = None  # rests on the people with two steps forward
+        return {
+            "label": label,
+            "key": key,
+            "values": {
+                "people": len(windows),
+                "person_years": round(days / 365.25, 1),
+                "changes": changes,
+                "rate": round(changes * 365.25 / days, 2)
+                if days
+                else impact.NOT_APPLICABLE,
+                "stable": stable,
+                "stable_share": impact.share(stable, len(windows)),
+                "median_days": median,
+            },
+            "n": len(windows),
         }
 
     @api.model

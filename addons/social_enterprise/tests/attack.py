@@ -95,7 +95,7 @@ def _add_links(constraints, original, index):
                 continue
             for line, row in _lines(orig):
                 if line == suppression.TOTAL:
-                    ident = row.get("key", suppression.TOTAL)
+                    ident = row.get("key") or suppression.TOTAL
                 else:
                     ident = row.get("key")
                 if ident is not None:

@@ -204,7 +204,7 @@ class _TableState:
         # A total repeats the other tables' totals unless it names what it sums
         # (the total of one scheme's lines is not the report's total).
         if line == TOTAL:
-            return self.total.get("key", TOTAL)
+            return self.total.get("key") or TOTAL
         return self.rows[line].get("key")
 
     def hide(self, line, key):
