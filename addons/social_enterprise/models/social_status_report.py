@@ -241,14 +241,12 @@ class SocialStatusReport(models.Model):
                     "%(reason)s: %(days)s days", reason=reasons[reason], days=days
                 )
             )
-        parts += self._get_absence_reason_parts(figures)
+        parts += self._get_absence_reason_parts(figures, suspensions)
         return "; ".join(parts)
 
-    def _get_absence_reason_parts(self, figures):
-        """The period's absence hours by the reason recorded for each day, as the
-        same-day notice words it (the reason's category for the case worker, never
-        health details), unannounced absence called so, late arrivals counted in
-        days, and what no reason was recorded for; from the hours views' rows."""
+    def _get_absence_by_reason(self, suspensions):
+        """``({reason: hours}, days late, hours with no reason on suspended days)``
+        of the period, from the hours views' rows (the same days and hours)."""
         self.ensure_one()
         # sudo: sums of this placement's hours by reason; the report reader may
         # draft for the placement without reading each absence.
@@ -256,27 +254,47 @@ class SocialStatusReport(models.Model):
         domain = Hours._get_absence_domain(
             self.placement_id, self.date_from, self.date_to
         )
-        groups = Hours._read_group(
-            [*domain, ("absence_hours", ">", 0), ("absence_reason_id", "!=", False)],
-            ["absence_reason_id"],
+        absent = [*domain, ("absence_hours", ">", 0)]
+        by_reason = dict(
+            Hours._read_group(
+                [*absent, ("absence_reason_id", "!=", False)],
+                ["absence_reason_id"],
+                ["absence_hours:sum"],
+            )
+        )
+        [(late_days,)] = Hours._read_group(
+            [*domain, ("late_count", ">", 0)], [], ["__count"]
+        )
+        unexplained = Hours._read_group(
+            [*absent, ("absence_reason_id", "=", False)],
+            ["date:day"],
             ["absence_hours:sum"],
         )
-        [late_days] = Hours._read_group(
-            [*domain, ("late_count", ">", 0)], [], ["__count"]
-        )[0]
+        suspended = sum(
+            hours
+            for day, hours in unexplained
+            if any(s.date_from <= day <= s.date_to for s in suspensions)
+        )
+        return by_reason, late_days, suspended
+
+    def _get_absence_reason_parts(self, figures, suspensions):
+        """The period's absence hours by the reason recorded for each day, as the
+        same-day notice words it (the reason's category for the case worker, never
+        health details), unannounced absence called so, late arrivals counted in
+        days, and the hours no reason was recorded for (a suspension explains its
+        days already)."""
+        by_reason, late_days, suspended = self._get_absence_by_reason(suspensions)
         num = report_text.number
-        parts, explained = [], 0.0
-        unannounced = sum(h for reason, h in groups if not reason.announced)
-        for reason, hours in sorted(groups, key=lambda g: g[0].sequence):
-            explained += hours
-            if reason.announced:
-                parts.append(
-                    self.env._(
-                        "%(reason)s: %(hours)s hours",
-                        reason=reason.notice_category or reason.name,
-                        hours=num(hours),
-                    )
-                )
+        parts = [
+            self.env._(
+                "%(reason)s: %(hours)s hours",
+                reason=reason.notice_category or reason.name,
+                hours=num(hours),
+            )
+            for reason, hours in sorted(by_reason.items(), key=lambda i: i[0].sequence)
+            if reason.announced
+        ]
+        unannounced = sum(h for reason, h in by_reason.items() if not reason.announced)
         if unannounced:
             parts.append(
                 self.env._(
@@ -285,8 +303,8 @@ class SocialStatusReport(models.Model):
             )
         if late_days:
             parts.append(self.env._("days with late arrival: %(days)s", days=late_days))
-        other = round(figures["absence_hours"] - explained, 2)
-        if other > 0 or not parts:
+        other = figures["absence_hours"] - sum(by_reason.values()) - suspended
+        if round(other, 2) > 0 or not parts:
             parts.append(
                 self.env._(
                     "absence with no reason recorded: %(hours)s hours",

@@ -234,14 +234,15 @@ class TestStatusReport(SocialEnterpriseCase):
         report = self._report()
         report.action_fill()
         # 72 hours of absence (see above): ill 2 days x 4 hours = 8, no-show 1 day
-        # x 4 = 4, the other 15 absent weekdays x 4 = 60 hours with no reason
-        # recorded (the hospital stay on 23-24 November is counted in days).
+        # x 4 = 4; the hospital stay on Monday 23 and Tuesday 24 November explains
+        # 2 x 4 = 8 (counted in days); the other 13 absent weekdays x 4 = 52 hours
+        # have no reason recorded.
         self.assertEqual(report.absence_hours, 72.0)
         body = str(report.body)
         self.assertIn(
             "Hospital stay: 2 days; Reported sick: 8 hours; unannounced absence: "
             "4 hours; days with late arrival: 1; absence with no reason recorded: "
-            "60 hours",
+            "52 hours",
             body,
         )
         # The reason's category as the same-day notice words it, not its name.
@@ -259,4 +260,4 @@ class TestStatusReport(SocialEnterpriseCase):
         body = str(report.body)
         self.assertIn("Sygemeldt: 8 timer; ikke-meldt fravær: 4 timer", body)
         self.assertIn("dage med sen ankomst: 1", body)
-        self.assertIn("fravær uden registreret årsag: 60 timer", body)
+        self.assertIn("fravær uden registreret årsag: 52 timer", body)
