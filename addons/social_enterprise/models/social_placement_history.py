@@ -95,7 +95,9 @@ class SocialPlacementHistory(models.Model):
           support sessions, see ``_get_contact_persons``);
         - ``last_step``: the date of the last step forward up to ``date_to`` (more
           effective hours, a higher capacity, a move on), or None;
-        - ``days_since_step``: days from it to ``date_to``, or None.
+        - ``days_since_step``: days from it to ``date_to``, or None;
+        - ``step_dates``: the days of all steps forward up to ``date_to``, in order
+          (extensions add theirs and call ``_set_last_step``).
 
         A fixed number of queries whatever the number of people.
         """
@@ -107,6 +109,7 @@ class SocialPlacementHistory(models.Model):
                 "contacts": 0,
                 "last_step": None,
                 "days_since_step": None,
+                "step_dates": [],
             }
             for eid in ids
         }
@@ -122,22 +125,30 @@ class SocialPlacementHistory(models.Model):
         ):
             key = "case_worker_changes" if kind == "case_worker" else "meetings"
             result[employee.id][key] = count
-        for employee, last in self._read_group(
+        for employee, steps in self._read_group(
             [
                 ("employee_id", "in", ids),
                 ("is_step_forward", "=", True),
                 ("date", "<=", date_to),
             ],
             ["employee_id"],
-            ["date:max"],
+            ["date:array_agg"],
         ):
-            result[employee.id]["last_step"] = last
-            result[employee.id]["days_since_step"] = (date_to - last).days
+            result[employee.id]["step_dates"] = sorted(set(steps))
+        for values in result.values():
+            self._set_last_step(values, date_to)
         for eid, contacts in self._get_contact_persons(
             employees, date_from, date_to
         ).items():
             result[eid]["contacts"] = len(contacts)
         return result
+
+    @api.model
+    def _set_last_step(self, values, date_to):
+        """Last step and days since it, from the measures' ``step_dates``."""
+        steps = values["step_dates"]
+        values["last_step"] = steps[-1] if steps else None
+        values["days_since_step"] = (date_to - steps[-1]).days if steps else None
 
     @api.model
     def _get_contact_persons(self, employees, date_from, date_to):

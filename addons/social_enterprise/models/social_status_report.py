@@ -228,7 +228,7 @@ class SocialStatusReport(models.Model):
         return figures
 
     def _get_absence_text(self, figures):
-        """Absence in words: suspensions by reason, then other absence."""
+        """Absence in words: suspensions by reason, then absence by reason."""
         self.ensure_one()
         suspensions = self.placement_id.sudo().suspension_ids.filtered(
             lambda s: s.date_from <= self.date_to and s.date_to >= self.date_from
@@ -246,13 +246,77 @@ class SocialStatusReport(models.Model):
                     "%(reason)s: %(days)s days", reason=reasons[reason], days=days
                 )
             )
-        parts.append(
-            self.env._(
-                "other absence: %(hours)s hours",
-                hours=report_text.number(figures["absence_hours"]),
+        parts += self._get_absence_reason_parts(figures, suspensions)
+        return "; ".join(parts)
+
+    def _get_absence_by_reason(self, suspensions):
+        """``({reason: hours}, days late, hours with no reason on suspended days)``
+        of the period, from the hours views' rows (the same days and hours)."""
+        self.ensure_one()
+        # sudo: sums of this placement's hours by reason; the report reader may
+        # draft for the placement without reading each absence.
+        Hours = self.env["social.placement.hours.report"].sudo()
+        domain = Hours._get_absence_domain(
+            self.placement_id, self.date_from, self.date_to
+        )
+        absent = [*domain, ("absence_hours", ">", 0)]
+        by_reason = dict(
+            Hours._read_group(
+                [*absent, ("absence_reason_id", "!=", False)],
+                ["absence_reason_id"],
+                ["absence_hours:sum"],
             )
         )
-        return "; ".join(parts)
+        [(late_days,)] = Hours._read_group(
+            [*domain, ("late_count", ">", 0)], [], ["__count"]
+        )
+        unexplained = Hours._read_group(
+            [*absent, ("absence_reason_id", "=", False)],
+            ["date:day"],
+            ["absence_hours:sum"],
+        )
+        suspended = sum(
+            hours
+            for day, hours in unexplained
+            if any(s.date_from <= day <= s.date_to for s in suspensions)
+        )
+        return by_reason, late_days, suspended
+
+    def _get_absence_reason_parts(self, figures, suspensions):
+        """The period's absence hours by the reason recorded for each day, as the
+        same-day notice words it (the reason's category for the case worker, never
+        health details), unannounced absence called so, late arrivals counted in
+        days, and the hours no reason was recorded for (a suspension explains its
+        days already)."""
+        by_reason, late_days, suspended = self._get_absence_by_reason(suspensions)
+        num = report_text.number
+        parts = [
+            self.env._(
+                "%(reason)s: %(hours)s hours",
+                reason=reason.notice_category or reason.name,
+                hours=num(hours),
+            )
+            for reason, hours in sorted(by_reason.items(), key=lambda i: i[0].sequence)
+            if reason.announced
+        ]
+        unannounced = sum(h for reason, h in by_reason.items() if not reason.announced)
+        if unannounced:
+            parts.append(
+                self.env._(
+                    "unannounced absence: %(hours)s hours", hours=num(unannounced)
+                )
+            )
+        if late_days:
+            parts.append(self.env._("days with late arrival: %(days)s", days=late_days))
+        other = figures["absence_hours"] - sum(by_reason.values()) - suspended
+        if round(other, 2) > 0 or not parts:
+            parts.append(
+                self.env._(
+                    "absence with no reason recorded: %(hours)s hours",
+                    hours=num(max(other, 0.0)),
+                )
+            )
+        return parts
 
     def _get_report_values(self, figures):
         """{placeholder: text} for the blocks. Never a CPR number."""

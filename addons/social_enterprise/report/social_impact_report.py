@@ -18,8 +18,10 @@ class SocialImpactReport(models.AbstractModel):
 
     ``_get_report_data`` returns a plain dict (see ``tools/impact.py`` for its tables)
     that both the xlsx and the PDF renderer consume. Each table comes from a builder
-    method listed by ``_get_table_builders``; other addons add tables by extending that
-    list (support_hours adds support hours and progression). Builders share one
+    method listed by ``_get_table_builders`` (a builder returns a table, a list of
+    tables, such as absence by reason per scheme, or None); other addons add tables by
+    extending that list (support_hours adds support hours, progression and distance
+    travelled). Builders share one
     *context* holding the placements and the hours, so each measure is computed once
     with a fixed number of queries, whatever the number of people.
     """
@@ -104,15 +106,22 @@ class SocialImpactReport(models.AbstractModel):
     @api.model
     def _get_report_tables(self, ctx):
         """The tables as computed, before suppression (never shown as they are)."""
-        tables = (builder(ctx) for builder in self._get_table_builders())
+        tables = []
+        for builder in self._get_table_builders():
+            # A builder returns a table, a list of tables (one per scheme), or None.
+            built = builder(ctx)
+            tables += built if isinstance(built, list) else [built]
         return [table for table in tables if table]
 
     def _get_table_builders(self):
         return [
             self._table_placements,
             self._table_attendance,
+            self._table_absence,
             self._table_flexjob,
             self._table_transitions,
+            self._table_wellbeing,
+            self._table_continuity,
             self._table_people,
         ]
 
@@ -211,9 +220,20 @@ class SocialImpactReport(models.AbstractModel):
                     "people", self.env._("People"), link="people", distinct=True
                 ),
                 self._column("planned_days", self.env._("Planned days"), "days"),
-                self._column("attended_days", self.env._("Attended days"), "days"),
+                # The same cells as the absence tables' attended lines.
+                self._column(
+                    "attended_days",
+                    self.env._("Attended days"),
+                    "days",
+                    link="attended_days",
+                ),
                 self._column("planned_hours", self.env._("Planned hours"), "hours"),
-                self._column("attended_hours", self.env._("Attended hours"), "hours"),
+                self._column(
+                    "attended_hours",
+                    self.env._("Attended hours"),
+                    "hours",
+                    link="attended_hours",
+                ),
                 self._column(
                     "rate",
                     self.env._("Attendance rate (%)"),
@@ -365,6 +385,329 @@ class SocialImpactReport(models.AbstractModel):
                 "than %(n)s answers is not shown.",
                 n=impact.THRESHOLD,
             ),
+        }
+
+    @api.model
+    def _table_absence(self, ctx):
+        """Absence by reason, one table per scheme with hours: the planned hours not
+        attended, day by day, by the reason recorded for the day (``social.absence``),
+        the days with no reason recorded on a line of their own, and late arrivals
+        apart (the person came: no absent day). Each line rests on the people it
+        counts, so a reason few people had is hidden.
+
+        The attended days and hours head the table, the same cells as in the
+        attendance table (hidden in both or in neither): all absence is the planned
+        minus the attended hours there (wherever nobody worked beyond the plan), so
+        without that line a reason only one person had could be worked out from the
+        attendance table even when hidden here. With it, the total (attended and
+        absent) always has a large line to protect the small ones with.
+        """
+        placements = ctx["placements"].filtered(lambda p: p.id in ctx["hours"])
+        if not placements:
+            return None
+        # sudo: sums of hours and counts of people; no day of anyone leaves here.
+        Hours = self.env["social.placement.hours.report"].sudo()
+        domain = Domain(
+            Hours._get_absence_domain(placements, ctx["date_from"], ctx["date_to"])
+        )
+        people = "employee_id:count_distinct"
+        absent = {
+            (scheme, reason): (count, days, hours)
+            for scheme, reason, count, days, hours in Hours._read_group(
+                domain & Domain("absence_hours", ">", 0),
+                ["scheme_id", "absence_reason_id"],
+                [people, "__count", "absence_hours:sum"],
+            )
+        }
+        late = {
+            scheme: (count, days)
+            for scheme, count, days in Hours._read_group(
+                domain & Domain("late_count", ">", 0),
+                ["scheme_id"],
+                [people, "__count"],
+            )
+        }
+        reasons = self.env["social.absence.reason"].search([("is_late", "=", False)])
+        reasons |= reasons.union(*(reason for _scheme, reason in absent if reason))
+        return [
+            self._absence_table(
+                ctx,
+                placements.filtered(lambda p, s=scheme: p.scheme_id == s),
+                [
+                    self._absence_row(
+                        self._absence_label(reason), absent.get((scheme, reason))
+                    )
+                    for reason in (*reasons.sorted("sequence"), reasons.browse())
+                ],
+                late.get(scheme, (0, 0)),
+            )
+            for scheme in placements.scheme_id.sorted("sequence")
+        ]
+
+    @api.model
+    def _absence_table(self, ctx, placements, reason_rows, late):
+        """The absence table of one scheme's ``placements``."""
+        scheme = placements.scheme_id
+        attended = {"days": 0.0, "hours": 0.0, "people": set()}
+        for placement in placements:
+            data = ctx["hours"][placement.id]
+            attended["days"] += data["attended_days"]
+            attended["hours"] += data["attended_hours"]
+            if data["attended_days"]:
+                attended["people"].add(placement.employee_id.id)
+        late_people, late_days = late
+        rows = [
+            {
+                "label": self.env._("Attended"),
+                "key": ("scheme", scheme.id),
+                "values": {
+                    "people": len(attended["people"]),
+                    "days": round(attended["days"], 1),
+                    "hours": round(attended["hours"], 1),
+                    "late": impact.NOT_APPLICABLE,
+                },
+                "n": len(attended["people"]),
+            },
+            *reason_rows,
+            {
+                "label": self.env._("Late arrivals (came later than planned)"),
+                "values": {
+                    "people": late_people,
+                    "days": impact.NOT_APPLICABLE,
+                    "hours": impact.NOT_APPLICABLE,
+                    "late": float(late_days),
+                },
+                "n": late_people,
+            },
+        ]
+        everyone = len(placements.employee_id)
+        return {
+            "key": f"absence_{scheme.id}",
+            "title": self.env._("Absence by reason: %(scheme)s", scheme=scheme.name),
+            "columns": [
+                self._column("people", self.env._("People"), distinct=True),
+                self._column("days", self.env._("Days"), "days", link="attended_days"),
+                self._column(
+                    "hours", self.env._("Hours"), "hours", link="attended_hours"
+                ),
+                self._column("late", self.env._("Days late"), "days"),
+            ],
+            "rows": rows,
+            "total": {
+                # One scheme's total: not the cells other tables' totals repeat.
+                "key": ("absence_total", scheme.id),
+                "label": self.env._("Attended and absent"),
+                "values": {
+                    "people": everyone,
+                    "days": round(sum(r["values"]["days"] for r in rows[:-1]), 1),
+                    "hours": round(sum(r["values"]["hours"] for r in rows[:-1]), 1),
+                    "late": float(late_days),
+                },
+                "n": everyone,
+            },
+            "note": self.env._(
+                "Planned hours not attended, day by day, by the reason recorded for "
+                "the day; a day partly attended counts on both lines. Unannounced: "
+                "the person did not let us know. A late arrival is a day the person "
+                "came later than planned, not an absent day."
+            ),
+        }
+
+    @api.model
+    def _absence_label(self, reason):
+        if not reason:
+            return self.env._("No reason recorded")
+        if not reason.announced:
+            return self.env._("%(reason)s (unannounced)", reason=reason.name)
+        return reason.name
+
+    @api.model
+    def _absence_row(self, label, found):
+        count, days, hours = found or (0, 0, 0.0)
+        return {
+            "label": label,
+            "values": {
+                "people": count,
+                "days": float(days),
+                "hours": round(hours, 1),
+                "late": impact.NOT_APPLICABLE,
+            },
+            "n": count,
+        }
+
+    @api.model
+    def _table_wellbeing(self, ctx):
+        """The people's own daily answer ("how are you today", 1 to 5), month by
+        month: answers and their mean, resting on the people who answered. Only
+        answers given while the person had a placement of the municipality count.
+        Coordinators and managers print the report; anyone else (a work supervisor)
+        gets no wellbeing table, whatever the entry point."""
+        if not self.env.user.has_group(
+            "social_enterprise.social_enterprise_group_user"
+        ):
+            return None
+        placements = ctx["placements"]
+        if not placements:
+            return None
+        date_from, date_to = ctx["date_from"], ctx["date_to"]
+        domain = Domain.OR(
+            Domain("employee_id", "=", placement.employee_id.id)
+            & Domain("date", ">=", max(placement.date_start, date_from))
+            & Domain("date", "<=", min(placement.date_end or date_to, date_to))
+            for placement in placements
+        )
+        Mood = self.env["social.mood"]
+        aggregates = ["employee_id:count_distinct", "__count", "score:avg"]
+        months = Mood._read_group(domain, ["date:month"], aggregates)
+        if not months:
+            return None
+        [(people, answers, mean)] = Mood._read_group(domain, [], aggregates)
+
+        def line(label, people, answers, mean):
+            values = {"people": people, "answers": answers, "mean": round(mean, 2)}
+            return {"label": label, "values": values, "n": people}
+
+        return {
+            "key": "wellbeing",
+            "title": self.env._("Wellbeing: the people's own daily answer"),
+            "columns": [
+                self._column("people", self.env._("People"), distinct=True),
+                self._column("answers", self.env._("Answers")),
+                # The mean follows the cells it rests on (hidden with them).
+                self._column(
+                    "mean",
+                    self.env._("Mean answer (1-5)"),
+                    "number",
+                    ratio=("people", "answers"),
+                ),
+            ],
+            "rows": [
+                line(month.strftime("%Y-%m"), *values)
+                for month, *values in sorted(months, key=lambda g: g[0])
+            ],
+            "total": line(self.env._("Whole period"), people, answers, mean),
+            "note": self.env._(
+                "The person's own one-tap answer after check-in: 1 very bad, "
+                "5 very good; optional, so it speaks for those who answered."
+            ),
+        }
+
+    @api.model
+    def _table_continuity(self, ctx):
+        """Continuity per scheme (``social.placement.history._get_continuity``):
+        case-worker changes per person-year in placement, the people who kept one
+        case worker through the period, and the median days from one step forward
+        to the next (more effective hours, a higher capacity, a move on, a plan
+        review). A person on two schemes counts on both lines, once in the total."""
+        placements = ctx["placements"]
+        if not placements:
+            return None
+        date_from = ctx["date_from"]
+        date_to = min(ctx["date_to"], fields.Date.context_today(self))
+        measures = self.env["social.placement.history"]._get_continuity(
+            placements.employee_id, ctx["date_from"], ctx["date_to"]
+        )
+        windows = defaultdict(list)
+        for placement in placements:
+            window = periods.overlap(
+                placement.date_start, placement.date_end, date_from, date_to
+            )
+            if window:
+                windows[placement.scheme_id, placement.employee_id.id].append(window)
+                windows[None, placement.employee_id.id].append(window)
+
+        def line(scheme):
+            people = {eid: w for (key, eid), w in windows.items() if key == scheme}
+            # (the total is the report's total: it repeats the other totals)
+            return self._continuity_line(
+                ctx,
+                scheme.name if scheme else self.env._("Total"),
+                ("scheme", scheme.id) if scheme else None,
+                people,
+                measures,
+            )
+
+        schemes = {key for key, _eid in windows if key}
+        if not schemes:
+            return None
+        return {
+            "key": "continuity",
+            "title": self.env._("Continuity"),
+            "columns": [
+                self._column(
+                    "people", self.env._("People"), link="people", distinct=True
+                ),
+                # Additive like days (a person on two lines counts once in total).
+                self._column(
+                    "person_years", self.env._("Person-years"), "days", distinct=True
+                ),
+                self._column(
+                    "changes", self.env._("Case-worker changes"), distinct=True
+                ),
+                self._column(
+                    "rate",
+                    self.env._("Case-worker changes per person-year"),
+                    "number",
+                    ratio=("changes", "person_years"),
+                ),
+                self._column(
+                    "stable", self.env._("With one stable case worker"), distinct=True
+                ),
+                self._column(
+                    "stable_share",
+                    self.env._("With one stable case worker (%)"),
+                    "percent",
+                    ratio=("stable", "people"),
+                ),
+                self._column(
+                    "median_days",
+                    self.env._("Median days between steps forward"),
+                    "number",
+                ),
+            ],
+            "rows": [line(s) for s in sorted(schemes, key=lambda s: s.sequence)],
+            "total": line(None),
+            "note": self.env._(
+                "Person-years: days in placement in the period / 365.25. A step "
+                "forward: more effective hours, a higher work capacity, a move on to "
+                "a job, flexjob or education, or a reviewed plan; the median counts "
+                "the days from one step to the next for the steps in the period."
+            ),
+        }
+
+    @api.model
+    def _continuity_line(self, ctx, label, key, windows, measures):
+        """One line of the continuity table for the people of ``windows`` ({employee
+        id: their placement days in the period as ranges}) and their ``measures``
+        from ``_get_continuity``."""
+        days = sum(periods.union_days(ranges) for ranges in windows.values())
+        changes = sum(measures[e]["case_worker_changes"] for e in windows)
+        stable = len([e for e in windows if not measures[e]["case_worker_changes"]])
+        gaps = {
+            eid: impact.days_between_steps(
+                measures[eid]["step_dates"], ctx["date_from"], ctx["date_to"]
+            )
+            for eid in windows
+        }
+        measured = [eid for eid in windows if gaps[eid]]
+        median = impact.median([g for eid in measured for g in gaps[eid]])
+        if measured and len(measured) < impact.THRESHOLD:
+            median = None  # rests on the people with two steps forward
+        return {
+            "label": label,
+            "key": key,
+            "values": {
+                "people": len(windows),
+                "person_years": round(days / 365.25, 1),
+                "changes": changes,
+                "rate": round(changes * 365.25 / days, 2)
+                if days
+                else impact.NOT_APPLICABLE,
+                "stable": stable,
+                "stable_share": impact.share(stable, len(windows)),
+                "median_days": median,
+            },
+            "n": len(windows),
         }
 
     @api.model

@@ -122,3 +122,20 @@ class SocialPlacementHoursReport(models.Model):
         # Attendance belongs to the person's employment-form placement; support schemes
         # running beside it (mentor, IPS) are measured in support hours instead.
         return "WHERE p.state IN ('active', 'ended') AND s.exclusive"
+
+    def _get_absence_domain(self, placements, date_from, date_to):
+        """The days of ``placements`` in [date_from, date_to] (capped at today, like
+        ``social.placement._get_hours_data``) with planned hours not attended or a
+        late arrival: the rows behind absence by reason, in the impact report and
+        in the status reports alike. Absence hours of a day belong to the reason
+        recorded for it (lateness aside); a day without one is absence with no
+        reason recorded."""
+        today = fields.Date.context_today(self)
+        return [
+            ("placement_id", "in", placements.ids),
+            ("date", ">=", date_from),
+            ("date", "<=", min(date_to, today)),
+            "|",
+            ("absence_hours", ">", 0),
+            ("late_count", ">", 0),
+        ]

@@ -40,3 +40,4 @@ from . import test_billing_lang
 from . import test_ui_roles
 from . import test_person_timeline
 from . import test_kiosk
+from . import test_impact_sections

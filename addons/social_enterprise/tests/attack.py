@@ -94,9 +94,10 @@ def _add_links(constraints, original, index):
             if not column.get("link"):
                 continue
             for line, row in _lines(orig):
-                ident = (
-                    suppression.TOTAL if line == suppression.TOTAL else row.get("key")
-                )
+                if line == suppression.TOTAL:
+                    ident = row.get("key") or suppression.TOTAL
+                else:
+                    ident = row.get("key")
                 if ident is not None:
                     links.setdefault((column["link"], ident), []).append(
                         (t, line, column["key"], row["values"].get(column["key"]))
@@ -113,15 +114,37 @@ def _add_links(constraints, original, index):
                 constraints.add([(i, 1.0), (hidden[0], -1.0)], 0.0, 0.0)
 
 
-def attack(original, shown):
+def _add_relations(constraints, original, index, relations):
+    """Facts the adversary knows beyond the tables' sums: each relation is a list
+    of ``(table key, line, column key, coefficient)`` whose cells add up to 0
+    (within the rounding slack), such as planned minus attended hours being the
+    absence of the same people."""
+    positions = {t.get("key"): i for i, t in enumerate(original)}
+    for relation in relations:
+        coefficients, constant = [], 0.0
+        for table_key, line, key, coefficient in relation:
+            t = positions[table_key]
+            if line == suppression.TOTAL:
+                row = original[t]["total"]
+            else:
+                row = original[t]["rows"][line]
+            if (t, line, key) in index:
+                coefficients.append((index[t, line, key], coefficient))
+            else:
+                constant += coefficient * row["values"][key]
+        constraints.add(coefficients, constant, SLACK * len(relation))
+
+
+def attack(original, shown, relations=()):
     """``[(table index, line, key, value, low, high, primary, kind)]`` for every
-    hidden cell of every table."""
+    hidden cell of every table (see ``_add_relations`` for ``relations``)."""
     index, cells = _hidden_cells(original, shown)
     if not cells:
         return []
     constraints = _Constraints(len(cells))
     _add_margins(constraints, shown, index)
     _add_links(constraints, original, index)
+    _add_relations(constraints, original, index, relations)
     bounds = _bounds(len(cells), constraints.rows, constraints.rhs)
     return [
         (t, line, key, value, *bounds[i], primary, kind)
@@ -178,11 +201,13 @@ def _bounds(size, rows_ub, rhs_ub):
     return result
 
 
-def weak_cells(original, shown, threshold=suppression.THRESHOLD):
+def weak_cells(original, shown, threshold=suppression.THRESHOLD, relations=()):
     """The hidden cells an adversary narrows below their protection width: primary
     cells under ``protection_width``, any other hidden cell to a single value."""
     weak = []
-    for t, line, key, value, low, high, primary, kind in attack(original, shown):
+    for t, line, key, value, low, high, primary, kind in attack(
+        original, shown, relations
+    ):
         slack = 0 if kind == "count" else 2 * SLACK * 20
         need = (
             suppression.protection_width(value, kind, threshold) - slack
@@ -192,3 +217,36 @@ def weak_cells(original, shown, threshold=suppression.THRESHOLD):
         if high - low < need:
             weak.append((t, line, key, value, round(low, 2), round(high, 2)))
     return weak
+
+
+def absence_relations(original):
+    """What the municipal report lets the adversary add: in each scheme's absence
+    table, the absence lines add up to the planned minus the attended hours of the
+    attendance table, where nobody worked beyond the plan (then exactly)."""
+    attendance = next((t for t in original if t.get("key") == "attendance"), None)
+    if not attendance:
+        return []
+    scheme_rows = {row.get("key"): i for i, row in enumerate(attendance["rows"])}
+    relations = []
+    for table in original:
+        if not str(table.get("key")).startswith("absence_"):
+            continue
+        attended = next(r for r in table["rows"] if r.get("key"))
+        line = scheme_rows[attended["key"]]
+        values = attendance["rows"][line]["values"]
+        lines = [
+            i
+            for i, row in enumerate(table["rows"])
+            if not row.get("key") and suppression.is_number(row["values"]["hours"])
+        ]
+        absent = sum(table["rows"][i]["values"]["hours"] for i in lines)
+        if abs(absent - (values["planned_hours"] - values["attended_hours"])) > SLACK:
+            continue  # someone worked beyond the plan: no equality to exploit
+        relations.append(
+            [(table["key"], i, "hours", 1.0) for i in lines]
+            + [
+                ("attendance", line, "planned_hours", -1.0),
+                ("attendance", line, "attended_hours", 1.0),
+            ]
+        )
+    return relations

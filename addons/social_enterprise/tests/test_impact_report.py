@@ -264,12 +264,16 @@ class TestImpactReport(SocialEnterpriseCase):
         counts = []
         for municipality in (make(10, "981"), make(60, "982")):
             self.env.invalidate_all()
-            self.env.registry.clear_cache()
+            # (groups too: the wellbeing table asks who reads the report)
+            self.env.registry.clear_cache("default", "groups")
             before = self.cr.sql_log_count
             self.env["social.impact.report"]._get_report_data(municipality, *PERIOD)
             counts.append(self.cr.sql_log_count - before)
         self.assertEqual(counts[0], counts[1])
-        self.assertLessEqual(counts[0], 25)
+        # Absence by reason adds 5 (three sums of the hours view, the reasons),
+        # wellbeing 2 sums and, with cold caches, 6 to load the reader's groups,
+        # continuity 4 (history, placements, sessions, plan reviews).
+        self.assertLessEqual(counts[0], 35)
 
     def _tables_before_and_after(self, municipality=None, period=PERIOD):
         Report = self.env["social.impact.report"]

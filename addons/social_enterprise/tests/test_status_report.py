@@ -212,3 +212,52 @@ class TestStatusReport(SocialEnterpriseCase):
         report.action_fill()
         self.assertIn("Fremmøde og fravær", report.body)
         self.assertIn("16,8", report.body)
+
+    def _record_absences(self):
+        """Ill on Thursday 5 and Friday 6 November, away without notice on Monday
+        9 November, late on Tuesday 3 November (and came: 4.5 hours)."""
+        reason = {r.code: r for r in self.env["social.absence.reason"].search([])}
+        self.env["social.absence"].create(
+            [
+                {"employee_id": self.person.id, "date": day, "reason_id": reason[r].id}
+                for day, r in (
+                    (date(2026, 11, 5), "ill"),
+                    (date(2026, 11, 6), "ill"),
+                    (date(2026, 11, 9), "no_show"),
+                    (date(2026, 11, 3), "late"),
+                )
+            ]
+        )
+
+    def test_absence_by_reason_in_the_draft(self):
+        self._record_absences()
+        report = self._report()
+        report.action_fill()
+        # 72 hours of absence (see above): ill 2 days x 4 hours = 8, no-show 1 day
+        # x 4 = 4; the hospital stay on Monday 23 and Tuesday 24 November explains
+        # 2 x 4 = 8 (counted in days); the other 13 absent weekdays x 4 = 52 hours
+        # have no reason recorded.
+        self.assertEqual(report.absence_hours, 72.0)
+        body = str(report.body)
+        self.assertIn(
+            "Hospital stay: 2 days; Reported sick: 8 hours; unannounced absence: "
+            "4 hours; days with late arrival: 1; absence with no reason recorded: "
+            "52 hours",
+            body,
+        )
+        # The reason's category as the same-day notice words it, not its name.
+        self.assertNotIn("Ill:", body)
+
+    def test_absence_by_reason_in_danish(self):
+        self._record_absences()
+        self.env["res.lang"]._activate_lang("da_DK")
+        self.env["ir.module.module"]._load_module_terms(
+            ["social_enterprise"], ["da_DK"], overwrite=True
+        )
+        self.case_worker.lang = "da_DK"
+        report = self._report()
+        report.action_fill()
+        body = str(report.body)
+        self.assertIn("Sygemeldt: 8 timer; ikke-meldt fravær: 4 timer", body)
+        self.assertIn("dage med sen ankomst: 1", body)
+        self.assertIn("fravær uden registreret årsag: 52 timer", body)

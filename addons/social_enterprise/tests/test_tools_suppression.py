@@ -159,6 +159,41 @@ class TestSuppression(BaseCase):
         )
         self.assertFalse(weak_cells(original, shown))
 
+    def test_a_total_with_its_own_key_repeats_no_other_total(self):
+        # One table per scheme beside a report table, all with a linked hours
+        # column: the small scheme's total is hidden (its only line rests on 2
+        # people), which hid every total of the report while totals shared one
+        # identity; a total with a key of its own hides only itself.
+        def scheme(key, hours, n):
+            line = {"label": "x", "values": {"hours": hours}, "n": n}
+            return {
+                "columns": [{"key": "hours", "kind": "hours", "link": "hours"}],
+                "rows": [line],
+                "total": dict(line, label="T", key=("scheme_total", key)),
+            }
+
+        report = {
+            "columns": [{"key": "hours", "kind": "hours", "link": "hours"}],
+            "rows": [
+                {"label": "small", "values": {"hours": 50.0}, "n": 6},
+                {"label": "large", "values": {"hours": 900.0}, "n": 9},
+            ],
+            "total": {"label": "T", "values": {"hours": 950.0}, "n": 15},
+        }
+        tables = [report, scheme("small", 30.0, 2), scheme("large", 40.0, 9)]
+        original = copy.deepcopy(tables)
+        shown = suppression.suppress_tables(tables)
+        self.assertIsNone(shown[1]["total"]["values"]["hours"])
+        self.assertEqual(shown[2]["total"]["values"]["hours"], 40.0)
+        self.assertEqual(shown[0]["total"]["values"]["hours"], 950.0)
+        self.assertFalse(weak_cells(original, shown))
+        # Without their own keys (none, or an empty one), the totals are one
+        # cell: all hidden.
+        original[1]["total"]["key"] = None
+        del original[2]["total"]["key"]
+        shown = suppression.suppress_tables(original)
+        self.assertIsNone(shown[0]["total"]["values"]["hours"])
+
     def test_not_applicable_is_not_suppressed(self):
         table = {
             "columns": [{"key": "share", "kind": "percent"}],

@@ -15,12 +15,14 @@ A report is a list of *tables*. A table is a dict::
 Column kinds: ``count`` (people or placements), ``hours``, ``days``, ``percent``,
 ``number``, ``text``, ``date``. A row's ``n`` is the number of people behind its values.
 Optional keys: a row's ``key`` and a column's ``link`` name cells that several tables
-repeat (the same people per scheme); a column's ``ratio`` names the two columns a share
-is computed from; ``distinct`` marks a count of people whose total counts a person on
-two lines once. Suppression (``tools/suppression.py``) hides cells as ``None``, shown
-as the SUPPRESSED marker; a cell with no meaning for its line holds NOT_APPLICABLE,
-shown as NOT_APPLICABLE_MARKER. Tables marked ``individual`` (one row per person) are
-not suppressed.
+repeat (the same people per scheme), and a total's ``key`` says what a total of only
+some of the report's lines sums (one scheme's absence), so it repeats no other total; a
+column's ``ratio`` names the two columns a share is computed from (a mean names the
+cells it rests on, to be hidden with them); ``distinct`` marks a count of people whose
+total counts a person on two lines once. Suppression (``tools/suppression.py``)
+hides cells as ``None``, shown as the SUPPRESSED marker; a cell with no meaning for its
+line holds NOT_APPLICABLE, shown as NOT_APPLICABLE_MARKER. Tables marked
+``individual`` (one row per person) are not suppressed.
 
 >>> table = {
 ...     "columns": [{"key": "a", "kind": "count"}, {"key": "b", "kind": "count"}],
@@ -92,3 +94,34 @@ def share(part, whole):
     (33.3, NOT_APPLICABLE)
     """
     return round(100.0 * part / whole, 1) if whole else NOT_APPLICABLE
+
+
+def days_between_steps(step_dates, date_from, date_to):
+    """Days from each step forward to the next, for the steps in [date_from,
+    date_to] that have one before them (sorted dates in, days out).
+
+    >>> from datetime import date
+    >>> days_between_steps([date(2025, 12, 1), date(2026, 2, 1), date(2026, 3, 1)],
+    ...                    date(2026, 1, 1), date(2026, 6, 30))
+    [62, 28]
+    """
+    return [
+        (later - earlier).days
+        for earlier, later in zip(step_dates, step_dates[1:], strict=False)
+        if date_from <= later <= date_to
+    ]
+
+
+def median(values):
+    """The middle value (the mean of the two middle ones), not applicable for none.
+
+    >>> median([62, 28, 40]), median([10, 20]), median([])
+    (40, 15.0, NOT_APPLICABLE)
+    """
+    ordered = sorted(values)
+    if not ordered:
+        return NOT_APPLICABLE
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2

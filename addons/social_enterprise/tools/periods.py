@@ -40,6 +40,24 @@ def overlap(start_a, end_a, start_b, end_b):
     return start, end
 
 
+def union_days(windows):
+    """Calendar days covered by closed ranges ``(start, end)`` that may overlap.
+
+    >>> union_days([(date(2026, 1, 1), date(2026, 1, 10)),
+    ...             (date(2026, 1, 5), date(2026, 1, 20)),
+    ...             (date(2026, 3, 1), date(2026, 3, 1))])
+    21
+    """
+    days, reach = 0, None
+    for start, end in sorted(windows):
+        if reach is not None and start <= reach:
+            start = reach + timedelta(days=1)
+        if end >= start:
+            days += (end - start).days + 1
+        reach = end if reach is None else max(reach, end)
+    return days
+
+
 def count_weekdays(start, end):
     """Monday-Friday days in [start, end]."""
     if end < start:

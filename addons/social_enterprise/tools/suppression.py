@@ -15,7 +15,8 @@ Tables are the dicts described in ``impact.py``. Suppression runs in two steps:
    protection (smallest first); a total is hidden only when no row can protect.
    Shares computed from hidden cells (``ratio`` columns) are hidden with them, and
    cells that several tables repeat (columns with the same ``link`` and rows with
-   the same ``key``, totals included) are hidden in all of them or in none.
+   the same ``key``, totals included; a total with a ``key`` of its own repeats
+   only the lines with that key) are hidden in all of them or in none.
 
 A column with a shown total whose hidden cells sum to ``S`` bounds every hidden cell
 by ``[0, S]``, so a column is protected when at least two of its cells are hidden and
@@ -200,7 +201,11 @@ class _TableState:
         return self.line(line)["values"].get(key)
 
     def key_of(self, line):
-        return TOTAL if line == TOTAL else self.rows[line].get("key")
+        # A total repeats the other tables' totals unless it names what it sums
+        # (the total of one scheme's lines is not the report's total).
+        if line == TOTAL:
+            return self.total.get("key") or TOTAL
+        return self.rows[line].get("key")
 
     def hide(self, line, key):
         if (line, key) in self.hidden:

@@ -37,12 +37,11 @@ class SocialPlacementHistory(models.Model):
             ._read_group(
                 [("employee_id", "in", employees.ids), ("date", "<=", date_to)],
                 ["employee_id"],
-                ["date:max"],
+                ["date:array_agg"],
             )
         )
-        for employee, last in reviews:
+        for employee, dates in reviews:
             values = result[employee.id]
-            if not values["last_step"] or last > values["last_step"]:
-                values["last_step"] = last
-                values["days_since_step"] = (date_to - last).days
+            values["step_dates"] = sorted(set(values["step_dates"]) | set(dates))
+            self._set_last_step(values, date_to)
         return result

@@ -14,6 +14,7 @@ class SocialImpactReport(models.AbstractModel):
         return super()._get_table_builders() + [
             self._table_support_hours,
             self._table_progression,
+            self._table_distance,
         ]
 
     @api.model
@@ -105,28 +106,22 @@ class SocialImpactReport(models.AbstractModel):
         }
 
     @api.model
-    def _table_progression(self, ctx):
-        """Change per dimension between each person's first and last score in the
-        period.
-
-        Staff and own scores are kept apart: the mean change of each, and the share of
-        people whose staff score improved (up where higher is better, down on scales
-        such as VUM where a higher score means more difficulty). People with a single
-        score are not counted.
-        """
+    def _get_score_series(self, ctx, date_from=None):
+        """``{(instrument id, dimension id), employee id, rater): [(date, score)]}``
+        in date order, for the report's people from ``date_from`` (all on record if
+        None) to the period's end, and the label of each (instrument, dimension)."""
         employees = ctx["placements"].employee_id
         if not employees:
-            return None
-        # sudo: scores are aggregated below; no individual score leaves this method.
+            return {}, {}
+        domain = [("employee_id", "in", employees.ids), ("date", "<=", ctx["date_to"])]
+        if date_from:
+            domain.append(("date", ">=", date_from))
+        # sudo: scores are aggregated by the callers; none leaves them as it is.
         scores = (
             self.env["support.assessment.score"]
             .sudo()
             .search_read(
-                [
-                    ("employee_id", "in", employees.ids),
-                    ("date", ">=", ctx["date_from"]),
-                    ("date", "<=", ctx["date_to"]),
-                ],
+                domain,
                 [
                     "employee_id",
                     "instrument_id",
@@ -143,7 +138,24 @@ class SocialImpactReport(models.AbstractModel):
         for score in scores:
             key = (score["instrument_id"][0], score["dimension_id"][0])
             labels[key] = f"{score['instrument_id'][1]}: {score['dimension_id'][1]}"
-            series[key, score["employee_id"][0], score["rater"]].append(score["score"])
+            series[key, score["employee_id"][0], score["rater"]].append(
+                (score["date"], score["score"])
+            )
+        return series, labels
+
+    @api.model
+    def _table_progression(self, ctx):
+        """Change per dimension between each person's first and last score in the
+        period.
+
+        Staff and own scores are kept apart: the mean change of each, and the share of
+        people whose staff score improved (up where higher is better, down on scales
+        such as VUM where a higher score means more difficulty). People with a single
+        score are not counted.
+        """
+        series, labels = self._get_score_series(ctx, ctx["date_from"])
+        if not series:
+            return None
         instruments = (
             self.env["support.assessment.instrument"]
             .sudo()
@@ -153,7 +165,7 @@ class SocialImpactReport(models.AbstractModel):
         changes = defaultdict(lambda: {"staff": [], "self": []})
         for (key, _employee, rater), values in series.items():
             if len(values) >= 2:
-                changes[key][rater].append(values[-1] - values[0])
+                changes[key][rater].append(values[-1][1] - values[0][1])
         rows = []
         for key in sorted(changes, key=lambda k: labels[k]):
             staff, own = changes[key]["staff"], changes[key]["self"]
@@ -198,5 +210,64 @@ class SocialImpactReport(models.AbstractModel):
             "note": self.env._(
                 "Change between each person's first and last score in the period; "
                 "staff and own scores are kept apart, never merged."
+            ),
+        }
+
+    @api.model
+    def _table_distance(self, ctx):
+        """Distance travelled per life area (assessment dimension): the mean first
+        and latest score of staff and of the person, side by side, for the same
+        people: those scored at least twice by both, the latest score in the period.
+        The first score is the earliest on record (the baseline at intake), so the
+        distance is the whole way so far, not only the period's part of it."""
+        series, labels = self._get_score_series(ctx)
+
+        def way(key, employee, rater):
+            values = series.get((key, employee, rater), [])
+            if len(values) < 2 or values[-1][0] < ctx["date_from"]:
+                return None
+            return values[0][1], values[-1][1]
+
+        rows = []
+        for key in sorted(labels, key=labels.get):
+            people = {e for (k, e, _rater) in series if k == key}
+            pairs = {
+                e: (way(key, e, "staff"), way(key, e, "self"))
+                for e in people
+                if way(key, e, "staff") and way(key, e, "self")
+            }
+            if not pairs:
+                continue
+            values = {"people": len(pairs)}
+            for index, rater in enumerate(("staff", "own")):
+                first = [p[index][0] for p in pairs.values()]
+                last = [p[index][1] for p in pairs.values()]
+                values[f"{rater}_first"] = round(sum(first) / len(first), 1)
+                values[f"{rater}_last"] = round(sum(last) / len(last), 1)
+                values[f"{rater}_distance"] = round(
+                    (sum(last) - sum(first)) / len(first), 1
+                )
+            rows.append({"label": labels[key], "values": values, "n": len(pairs)})
+        if not rows:
+            return None
+        return {
+            "key": "distance",
+            "title": self.env._("Distance travelled per life area"),
+            "columns": [
+                self._column("people", self.env._("People")),
+                self._column("staff_first", self.env._("Staff: first score"), "number"),
+                self._column("staff_last", self.env._("Staff: latest score"), "number"),
+                self._column("staff_distance", self.env._("Staff: distance"), "number"),
+                self._column("own_first", self.env._("Own: first score"), "number"),
+                self._column("own_last", self.env._("Own: latest score"), "number"),
+                self._column("own_distance", self.env._("Own: distance"), "number"),
+            ],
+            "rows": rows,
+            "total": None,
+            "note": self.env._(
+                "Mean scores of the people scored at least twice both by staff and "
+                "by themselves, from their first score on record to their latest in "
+                "the period. On scales where a higher score means more difficulty "
+                "(such as VUM) a step forward lowers the score."
             ),
         }

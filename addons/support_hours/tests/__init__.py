@@ -18,3 +18,4 @@ from . import test_privacy
 from . import test_status_report_support
 from . import test_ui_mentor
 from . import test_person_timeline
+from . import test_impact_distance
