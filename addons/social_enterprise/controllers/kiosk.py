@@ -25,8 +25,10 @@ class SocialKiosk(http.Controller):
         company = kiosk._get_company(token)
         if not company:
             raise NotFound()
-        # The kiosk speaks the company's language (Danish for a Danish company).
-        lang = company.partner_id._get_document_lang()
+        # The kiosk acts as its own account (the author of what it records) and
+        # speaks the company's language (Danish for a Danish company).
+        request.update_env(user=company._get_social_kiosk_user())
+        lang = company.partner_id.sudo()._get_document_lang()
         request.update_context(lang=lang)
         return request.env["social.kiosk"], company
 

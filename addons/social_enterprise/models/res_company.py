@@ -1,7 +1,7 @@
 import logging
 import uuid
 
-from odoo import fields, models
+from odoo import Command, fields, models
 
 from ..tools import ratio
 
@@ -85,6 +85,52 @@ class ResCompany(models.Model):
         help="A check-in this many minutes after the planned start is recorded as "
         "late.",
     )
+
+    social_kiosk_user_id = fields.Many2one(
+        "res.users",
+        "Kiosk Account",
+        copy=False,
+        readonly=True,
+        groups="social_enterprise.social_enterprise_group_manager",
+        help="The account the kiosk acts as: attendances, absences and answers "
+        "recorded on the kiosk carry it as their author. Nobody can log in with it.",
+    )
+
+    def _get_social_kiosk_user(self):
+        """The kiosk's own account, created the first time the kiosk is opened: a
+        portal-type user of this company in the kiosk group only, without a
+        password (nobody can log in with it) and with no access rights of its own."""
+        self.ensure_one()
+        company = self.sudo()
+        if company.social_kiosk_user_id:
+            return company.social_kiosk_user_id
+        user = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(no_reset_password=True, tracking_disable=True)
+            .create(
+                {
+                    "name": self.env._(
+                        "Participants' kiosk (%(company)s)", company=self.name
+                    ),
+                    "login": f"social-kiosk-{self.id}",
+                    "company_id": self.id,
+                    "company_ids": [Command.set(self.ids)],
+                    "group_ids": [
+                        Command.set(
+                            [
+                                self.env.ref("base.group_portal").id,
+                                self.env.ref(
+                                    "social_enterprise.social_enterprise_group_kiosk"
+                                ).id,
+                            ]
+                        )
+                    ],
+                }
+            )
+        )
+        company.social_kiosk_user_id = user
+        return user
 
     def _get_social_kiosk_url(self):
         self.ensure_one()

@@ -311,9 +311,24 @@ class TestKioskHttp(KioskMixin, HttpCase, SocialEnterpriseCase):
             self.env["social.mood"].search([("employee_id", "=", self.anna.id)]).mood,
             "4",
         )
+        absence = self.env["social.absence"].search([("employee_id", "=", self.bo.id)])
+        self.assertEqual(absence.reason_id, self.ill)
+        # Recorded by the kiosk's own account, which can do nothing by itself.
+        kiosk_user = self.company.social_kiosk_user_id
+        self.assertTrue(kiosk_user)
         self.assertEqual(
-            self.env["social.absence"]
-            .search([("employee_id", "=", self.bo.id)])
-            .reason_id,
-            self.ill,
+            (attendance.create_uid, absence.create_uid), (kiosk_user, kiosk_user)
         )
+        self.assertTrue(kiosk_user.share)
+        self.assertFalse(kiosk_user.has_group("base.group_user"))
+        for model in (
+            "social.placement",
+            "hr.attendance",
+            "social.absence",
+            "social.mood",
+            "social.consent",
+        ):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(kiosk_user).search([])
+        with self.assertRaises(AccessError):
+            self.env["hr.employee"].with_user(kiosk_user).search([]).mapped("name")
