@@ -1,4 +1,5 @@
 import csv
+from collections import defaultdict
 from datetime import datetime, timedelta
 
 import pytz
@@ -6,6 +7,8 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import file_open
+
+from ..tools import demo_people
 
 # How long a tap can be undone, in seconds.
 UNDO_SECONDS = 60
@@ -307,5 +310,64 @@ class SocialKiosk(models.AbstractModel):
                             "source": "kiosk",
                         }
                     )
+        self.env["social.absence"].create(absences)
+        self.env["social.mood"].create(moods)
+        self._load_demo_spread(placements, today)
+
+    @api.model
+    def _load_demo_spread(self, placements, today, weeks=8):
+        """Sample data loader: the last ``weeks`` weeks of kiosk answers for every
+        sample participant, so the municipal report shows absence by reason and
+        the wellbeing trend above the suppression threshold: a reason for most
+        planned days without attendance, a mood on most days with one
+        (tools/demo_people.kiosk_days). Days that already have one are kept."""
+        first = today - timedelta(weeks=weeks)
+        employees = placements.employee_id
+        attended = defaultdict(set)
+        for employee, day in self.env["hr.attendance"]._read_group(
+            [
+                ("employee_id", "in", employees.ids),
+                ("date", ">=", first),
+                ("date", "<", today),
+            ],
+            ["employee_id", "date:day"],
+        ):
+            attended[employee.id].add(day)
+        taken = {
+            (record.employee_id.id, record.date)
+            for model in ("social.absence", "social.mood")
+            for record in self.env[model].search(
+                [("employee_id", "in", employees.ids), ("date", ">=", first)]
+            )
+        }
+        reasons = {r.code: r for r in self.env["social.absence.reason"].search([])}
+        absences, moods = [], []
+        for placement in placements:
+            employee = placement.employee_id
+            start = max(first, placement.date_start)
+            per_week = min(placement.days_per_week or 5, 5)
+            planned = [
+                start + timedelta(days=i)
+                for i in range((today - start).days)
+                if (start + timedelta(days=i)).weekday() < per_week
+            ]
+            gone, answers = demo_people.kiosk_days(
+                employee.name, planned, attended[employee.id]
+            )
+            absences += [
+                {
+                    "employee_id": employee.id,
+                    "date": day,
+                    "reason_id": reasons[code].id,
+                    "source": "staff",
+                }
+                for day, code in gone
+                if (employee.id, day) not in taken
+            ]
+            moods += [
+                {"employee_id": employee.id, "date": day, "mood": score}
+                for day, score in answers
+                if (employee.id, day) not in taken
+            ]
         self.env["social.absence"].create(absences)
         self.env["social.mood"].create(moods)
