@@ -636,8 +636,9 @@ class SocialBillingRun(models.Model):
             )
             groups = lines.grouped(lambda line: line._get_invoice_grouping_key())
             batches = list(groups.values())
+            accounts = {}
             new_moves = self.env["account.move"].create(
-                [run._prepare_invoice_vals(batch) for batch in batches]
+                [run._prepare_invoice_vals(batch, accounts) for batch in batches]
             )
             for move, batch in zip(new_moves, batches, strict=True):
                 batch.write({"move_id": move.id})
@@ -651,16 +652,17 @@ class SocialBillingRun(models.Model):
             moves |= new_moves
         return moves
 
-    def _prepare_invoice_vals(self, lines):
+    def _prepare_invoice_vals(self, lines, accounts=None):
         """One draft invoice (or credit note) for billing lines of one agreement,
-        its texts in the receiver's language (see ``_get_document_lang``)."""
+        its texts in the receiver's language (see ``_get_document_lang``).
+        ``accounts`` caches the revenue-stream accounts across the batch."""
         self.ensure_one()
         lang = lines.agreement_id.invoice_partner_id._get_document_lang()
         return self.with_context(lang=lang)._prepare_invoice_vals_lang(
-            lines.with_context(lang=lang)
+            lines.with_context(lang=lang), accounts
         )
 
-    def _prepare_invoice_vals_lang(self, lines):
+    def _prepare_invoice_vals_lang(self, lines, accounts=None):
         agreement = lines.agreement_id
         refund = lines[0].amount < 0
         refs = list(dict.fromkeys(lines.mapped("order_ref")))
@@ -683,7 +685,8 @@ class SocialBillingRun(models.Model):
                 agreement=agreement.name,
             ),
             "invoice_line_ids": [
-                Command.create(line._prepare_invoice_line_vals()) for line in lines
+                Command.create(line._prepare_invoice_line_vals(accounts))
+                for line in lines
             ],
         }
         if agreement.payment_term_id:

@@ -499,6 +499,49 @@ class TestBillingRun(BillingCase):
         action = run.action_view_invoices()
         self.assertEqual(len(action["domain"][0][2]), 3)
 
+    def test_invoice_query_count_does_not_grow_with_placements(self):
+        """Creating the invoices costs the same number of queries for 5 and 20
+        placements: one batched create whose product lines come with their
+        balance and tax tags, so account.move writes none of them again."""
+        gln = ("5798000300002", "5798000300019", "5798000300026", "5798000300033")
+
+        def prepare(count, index):
+            municipality = self.env["res.partner"].create(
+                {
+                    "name": f"Fakturakommune {index}",
+                    "is_company": True,
+                    "is_municipality": True,
+                    **municipal_address(self.env),
+                    "peppol_eas": "0088",
+                    "peppol_endpoint": gln[index],
+                }
+            )
+            self._agreement(municipality, [(self.scheme_103, False, "day", 500.0)])
+            for _i in range(count):
+                self._placement(municipality_id=municipality.id)
+            run = self._run(NOV, municipality_ids=municipality.ids)
+            run.action_compute()
+            return run
+
+        runs = [prepare(count, i) for i, count in enumerate((5, 20, 5, 20))]
+        counts = []
+        for run in runs:
+            self.env.invalidate_all()
+            self.env.flush_all()
+            before = self.cr.sql_log_count
+            run.action_create_invoices()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+        # The first two warm the registry caches (sequences, access rules).
+        self.assertEqual(counts[2], counts[3], f"queries for 5 and 20: {counts}")
+        # Worked example: November, 30 calendar days at 500.00 a day, full time.
+        invoice = runs[3].move_ids
+        self.assertEqual(len(invoice), 1)
+        self.assertEqual(len(invoice.invoice_line_ids), 20)
+        self.assertEqual(invoice.invoice_line_ids.mapped("balance"), [-15000.0] * 20)
+        self.assertEqual(invoice.amount_untaxed, 300000.0)
+        self.assertEqual(invoice.amount_residual, 300000.0)
+
     def test_query_count_does_not_grow_with_placements(self):
         """The computation costs the same number of queries for 10 and 100
         placements."""
