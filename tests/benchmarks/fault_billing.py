@@ -2,7 +2,8 @@
 
 Usage (on the benchmark database, after ``make bench`` built it)::
 
-    python tests/benchmarks/fault_billing.py --config .odoo.conf --db social_enterprise_bench
+    python tests/benchmarks/fault_billing.py --config .odoo.conf \
+        --db social_enterprise_bench
 
 For each phase (computing the preview, creating the invoices) a child process does
 what a manager's request does and is killed with SIGKILL (no clean-up, as when a
@@ -102,8 +103,12 @@ def check(args):
             env = api.Environment(cr, odoo.SUPERUSER_ID, {})
             run = env["social.billing.run"].search([("name", "=", NAME)])
             moves = env["account.move"].search([("invoice_origin", "=", NAME)])
-            return len(run), run.state, len(run.line_ids), len(moves), len(
-                run.line_ids.filtered("move_id")
+            return (
+                len(run),
+                run.state,
+                len(run.line_ids),
+                len(moves),
+                len(run.line_ids.filtered("move_id")),
             )
 
     expect(state()[0] == 0, "no earlier fault-check run in the database")
