@@ -347,6 +347,10 @@ def generate_billing(env, today, count):
             ("ACTIVITY_104", False, "day", 773.0),
             ("STU", False, "month", 17500.0),
         ]
+        if env["social.agreement"].search_count(
+            [("municipality_id", "=", municipality.id)]
+        ):
+            continue  # a larger billing size tops up an earlier one
         env["social.agreement"].create(
             {
                 "name": f"{municipality.name}: §103, §104, STU",
@@ -395,7 +399,7 @@ def generate_billing(env, today, count):
     rnd = random.Random(19)
     employees = env["hr.employee"].create(
         [
-            {"name": f"Bench Billed {i:05d}", "company_id": company.id}
+            {"name": f"Bench Billed {count} {i:05d}", "company_id": company.id}
             for i in range(extra)
         ]
     )
@@ -416,14 +420,14 @@ def generate_billing(env, today, count):
                 "weekly_hours": rnd.choice([10, 15, 20, 25, 30]),
                 "days_per_week": rnd.choice([2, 3, 4, 5]),
                 "rate_level": str(1 + i % 3) if code == "SHELTERED_103" else False,
-                "order_ref": f"BORD-{i // 10:04d}",
-                "person_ref": f"BSAG-{i:05d}",
+                "order_ref": f"BORD-{count}-{i // 10:04d}",
+                "person_ref": f"BSAG-{count}-{i:05d}",
                 "state": "active",
             }
         )
     Placement.create(vals_list)
     env.flush_all()
-    attendance = insert_attendance(env, "Bench Billed %", previous, month_end)
+    attendance = insert_attendance(env, f"Bench Billed {count} %", previous, month_end)
     env["ir.config_parameter"].set_param(BILLING_MARKER, str(count))
     return {
         "agreements": len(municipalities),
