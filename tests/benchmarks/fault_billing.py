@@ -5,12 +5,13 @@ Usage (on the benchmark database, after ``make bench`` built it)::
     python tests/benchmarks/fault_billing.py --config .odoo.conf \
         --db social_enterprise_bench
 
-For each phase (computing the preview, creating the invoices) a child process does
-what a manager's request does and is killed with SIGKILL (no clean-up, as when a
-server dies) while the phase runs. A new process then checks that nothing of the
-killed phase was written: no run (compute) or no invoice and no billing line
-pointing at one (invoices), and that doing the phase again completes, each
-placement-month billed once. What the check created is removed at the end. Exits
+For each phase (computing the preview, creating the invoices, the background job
+creating them in committed chunks) a child process does what a manager's request or
+the job does and is killed with SIGKILL (no clean-up, as when a server dies) while
+the phase runs. A new process then checks that nothing of the killed phase was
+half-written: no run (compute), no invoice and no billing line pointing at one
+(invoices), only whole chunks (the job), and that running the job again completes,
+each placement-month billed once. What the check created is removed at the end. Exits
 non-zero on any failure.
 """
 
@@ -62,9 +63,14 @@ def child(args):
             )
             print("STARTED", flush=True)
             run.action_compute()
-        else:
+        elif args.child == "invoices":
             print("STARTED", flush=True)
             run.action_create_invoices()
+        else:  # the background job, chunks of 10 invoices, each committed
+            run.invoice_queued_by = env.user
+            cr.commit()
+            print("STARTED", flush=True)
+            Run._cron_create_queued_invoices(chunk=10)
         cr.commit()
     print("DONE", flush=True)
 
@@ -111,6 +117,16 @@ def check(args):
                 len(run.line_ids.filtered("move_id")),
             )
 
+    def empty_invoices():
+        with registry.cursor() as cr:
+            cr.execute(
+                """SELECT COUNT(*) FROM account_move m WHERE m.invoice_origin = %s
+                   AND NOT EXISTS (SELECT 1 FROM social_billing_line l
+                                    WHERE l.move_id = m.id)""",
+                (NAME,),
+            )
+            return cr.fetchone()[0]
+
     expect(state()[0] == 0, "no earlier fault-check run in the database")
     # 1. killed while computing the preview: the run and its lines are one
     # transaction, so nothing stays.
@@ -136,16 +152,30 @@ def check(args):
         f"killed invoicing left the preview as it was ({moves} invoices, "
         f"{invoiced} lines invoiced)",
     )
+    # 3. the background job killed between or inside its chunks: the chunks
+    # committed are whole (each invoice with the lines it bills), the rest is
+    # still to invoice, and the job run again finishes it.
+    killed = kill_during(args, "background", args.delay_background)
+    expect(killed, f"background job killed after {args.delay_background} s")
+    runs, run_state, lines_after, moves, invoiced = state()
+    expect(
+        run_state == "preview" and 0 < invoiced < lines and not empty_invoices(),
+        f"killed job left whole chunks: {moves} invoices for {invoiced} of "
+        f"{lines} lines, no invoice without its lines",
+    )
+    time.sleep(2)  # PostgreSQL ends the killed connection's transaction
     subprocess.run(
         [sys.executable, __file__, "--config", args.config, "--db", args.db]
-        + ["--child", "invoices"],
+        + ["--child", "background"],
         check=True,
         stdout=subprocess.DEVNULL,
     )
     runs, run_state, lines_after, moves, invoiced = state()
     expect(
-        run_state == "done" and moves > 0 and invoiced == lines_after == lines,
-        f"invoicing again: {moves} invoices for all {invoiced} lines, once",
+        run_state == "done"
+        and invoiced == lines_after == lines
+        and not empty_invoices(),
+        f"the job run again: {moves} invoices for all {invoiced} lines, once",
     )
     # Clean up what the check committed.
     with registry.cursor() as cr:
@@ -165,9 +195,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--child", choices=["compute", "invoices"])
+    parser.add_argument("--child", choices=["compute", "invoices", "background"])
     parser.add_argument("--delay-compute", type=float, default=0.5)
     parser.add_argument("--delay-invoices", type=float, default=2.0)
+    parser.add_argument("--delay-background", type=float, default=3.0)
     args = parser.parse_args()
     if args.child:
         child(args)

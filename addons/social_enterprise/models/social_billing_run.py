@@ -661,21 +661,29 @@ class SocialBillingRun(models.Model):
                     run=self.display_name,
                 )
             )
-        # One invoicing of a run at a time: a second request (a double click, the
-        # background job) would bill the same lines again.
+        if not self._try_lock():
+            raise UserError(
+                self.env._(
+                    "%(run)s is being invoiced right now: wait for it to finish.",
+                    run=self.display_name,
+                )
+            )
+
+    def _try_lock(self):
+        """Lock the run for invoicing until the transaction ends; False when
+        another transaction holds it. One invoicing of a run at a time: a second
+        request (a double click, the background job) would bill the same lines
+        again."""
+        self.ensure_one()
         try:
             with self.env.cr.savepoint(flush=False):
                 self.env.cr.execute(
                     "SELECT id FROM social_billing_run WHERE id = %s FOR UPDATE NOWAIT",
                     (self.id,),
                 )
-        except psycopg2.errors.LockNotAvailable as error:
-            raise UserError(
-                self.env._(
-                    "%(run)s is being invoiced right now: wait for it to finish.",
-                    run=self.display_name,
-                )
-            ) from error
+        except psycopg2.errors.LockNotAvailable:
+            return False
+        return True
 
     def _lines_to_invoice(self):
         self.ensure_one()
@@ -726,7 +734,13 @@ class SocialBillingRun(models.Model):
             try:
                 while run.state == "preview":
                     with self.env.cr.savepoint():
-                        run._check_can_invoice()
+                        if not run._try_lock():
+                            # Another request invoices it (or a killed job's
+                            # transaction is not gone yet): try again in a minute.
+                            self.env.ref(
+                                "social_enterprise.ir_cron_social_billing_invoices"
+                            )._trigger(fields.Datetime.now() + relativedelta(minutes=1))
+                            break
                         moves = run._create_invoices_chunk(chunk)
                     left = len(run._lines_to_invoice())
                     if Cron._commit_progress(len(moves), remaining=left) <= 0:

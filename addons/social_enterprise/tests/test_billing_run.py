@@ -578,6 +578,29 @@ class TestBillingRun(BillingCase):
             "each line on its own invoice, none billed twice",
         )
 
+    def test_background_job_leaves_a_run_another_request_invoices(self):
+        """A run locked by another transaction (a user invoicing it, a killed
+        job's connection not gone yet) stays queued and the job tries again."""
+        run = self._queued_stu_run(2)
+        cron = self.env.ref("social_enterprise.ir_cron_social_billing_invoices")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        Run = self.registry["social.billing.run"]
+        with patch.object(Run, "_try_lock", lambda self: False):
+            progress = self._cron_invoices([60.0])
+            with self.assertRaisesRegex(UserError, "being invoiced right now"):
+                run.action_create_invoices()
+        self.assertEqual(progress, [])
+        self.assertEqual(run.state, "preview")
+        self.assertFalse(run.move_ids)
+        self.assertEqual(run.invoice_queued_by, self.env.user)
+        self.assertEqual(
+            Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1
+        )
+        self._cron_invoices([60.0])
+        self.assertEqual(run.state, "done")
+        self.assertEqual(len(run.move_ids), 2)
+
     def test_invoice_query_count_does_not_grow_with_placements(self):
         """Creating the invoices costs the same number of queries for 5 and 20
         placements: one batched create whose product lines come with their
