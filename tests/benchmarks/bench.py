@@ -1,17 +1,24 @@
-"""Report benchmark: a synthetic enterprise of 1,000 people over 3 years, then timings.
+"""Benchmark: a synthetic enterprise over 3 years, its reports and a billing run.
 
 Usage (through ``make bench``)::
 
-    python tests/benchmarks/bench.py --config .odoo.conf --db social_enterprise_bench
+    python tests/benchmarks/bench.py --config .odoo.conf --db social_enterprise_bench \
+        [--people 1000] [--billing 1000] [--runs 3] [--profile N]
 
-The first run fills the database: 1,000 people, 3 municipalities, placements across the
-schemes with ended ones and transition answers, about 400,000 attendance lines over 3
-years, production timesheets and 36 months of posted revenue and wage entries
-(``generate_accounting``). The fixtures live here, with the benchmark, not in the
-addons.
-Later runs reuse it. Then each report runs several times and the script prints, per
-report: the median wall time, the SQL queries of one run, and the peak Python memory of
-one run. These are figures, not tests: the targets are in the README.
+The first run fills the database: ``--people`` people (1,000), 3 municipalities,
+placements across the schemes with ended ones and transition answers, attendance
+over 3 years, production timesheets and 36 months of posted revenue and wage entries
+(``generate_accounting``); then agreements for the municipalities and placements
+until ``--billing`` of them run in last month (``generate_billing``). The fixtures
+live here, with the benchmark, not in the addons. Later runs reuse them; a larger
+``--billing`` tops them up.
+
+Then, per report: its bare PostgreSQL aggregate over the same rows and the report's
+own median wall time side by side with the ratio, the SQL queries and the peak Python
+memory of one run; and last month's billing run phase by phase (compute, invoices,
+posting, OIOUBL export): time, queries and peak memory. Everything the runs write is
+rolled back. ``--profile N`` prints instead the N most expensive functions of each
+billing phase (cProfile). These are figures, not tests: the targets are in the README.
 """
 
 import argparse
@@ -705,19 +712,22 @@ def main():
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         today = date.today()
+        generated = False
         if not env["ir.config_parameter"].get_param(MARKER):
             started = time.perf_counter()
             sizes = generate(env, today, args.people)
             cr.commit()
+            generated = True
             print(f"Generated in {time.perf_counter() - started:.0f} s: {sizes}")
         billed = int(env["ir.config_parameter"].get_param(BILLING_MARKER) or 0)
         if args.billing and billed < args.billing:
             started = time.perf_counter()
             sizes = generate_billing(env, today, args.billing)
             cr.commit()
+            generated = True
             print(f"Billing data in {time.perf_counter() - started:.0f} s: {sizes}")
-        if cr.sql_log_count > 1000:  # just generated: planner statistics of the bulk
-            cr.execute("ANALYZE")  # inserts, as autovacuum would make them later
+        if generated:  # planner statistics of the bulk inserts, as autovacuum
+            cr.execute("ANALYZE")  # would make them later
         if args.profile:
             profile_billing(env, today, args.profile)
             return
