@@ -6,14 +6,16 @@ Usage (a server on the benchmark database, e.g. ``make bench`` built it)::
     python tests/benchmarks/load.py --url http://127.0.0.1:8069 \\
         --db social_enterprise_bench --users 20 --seconds 120
 
-Each user is a thread with its own session (logged in as ``--login``) playing one
-role in a loop: coordinators list placements and read a month of attendance,
-mentors log a support session (and remove it again), a manager computes last
-month's billing run (then resets and deletes it) and downloads the municipal
-report. Every request is timed; the script prints p50/p95/max per action and the
-errors, then checks that no placement-month is billed twice. It exits non-zero
-on an unexpected error. A run refused because another run holds the same month
-(the product's guard against double billing) is counted, not an error.
+Each user is a thread with its own session playing one role in a loop, logged in
+as a user of that role (``load_<role>_<n>``, created by ``--login`` on first use with
+the role's groups; ``--as-admin`` logs everybody in as ``--login``): coordinators
+list placements and read a month of attendance, mentors log a support session
+(and remove it again), a manager computes last month's billing run (then resets
+and deletes it) and downloads the municipal report. Every request is timed; the
+script prints p50/p95/max per action and the errors, then checks that no
+placement-month is billed twice. It exits non-zero on an unexpected error. A run
+refused because another run holds the same month (the product's guard against
+double billing) is counted, not an error.
 """
 
 import argparse
@@ -185,6 +187,48 @@ def context(client, users):
     }
 
 
+ROLE_GROUPS = {
+    "coordinator": [
+        "social_enterprise.social_enterprise_group_user",
+        "hr_attendance.group_hr_attendance_officer",
+    ],
+    "mentor": ["support_hours.support_hours_group_mentor"],
+    "manager": [
+        "social_enterprise.social_enterprise_group_manager",
+        "account.group_account_invoice",
+    ],
+}
+
+
+def role_user(admin, role, index):
+    """Login and password of the load user ``index`` of ``role``, created with
+    the role's groups on first use (kept for the next run)."""
+    login = f"load_{role}_{index:02d}"
+    password = f"load-{login}-pw"
+    if not admin.call("res.users", "search", [("login", "=", login)]):
+        groups = []
+        for xmlid in ROLE_GROUPS[role]:
+            module, name = xmlid.split(".")
+            data = admin.call(
+                "ir.model.data",
+                "search_read",
+                [("module", "=", module), ("name", "=", name)],
+                fields=["res_id"],
+            )
+            groups.append(data[0]["res_id"])
+        admin.call(
+            "res.users",
+            "create",
+            {
+                "name": f"Load {role} {index}",
+                "login": login,
+                "password": password,
+                "group_ids": [(6, 0, groups)],
+            },
+        )
+    return login, password
+
+
 def double_billed(client):
     """Placement-months on more than one live billing line of the same revision
     are impossible by the unique index; this checks the invoices: no
@@ -208,6 +252,11 @@ def main():
     parser.add_argument("--password", default="admin")
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument(
+        "--as-admin",
+        action="store_true",
+        help="every user logs in as --login instead of a user of its role",
+    )
     args = parser.parse_args()
     admin = Client(args.url, args.db, args.login, args.password)
     ctx = context(admin, args.users)
@@ -218,8 +267,15 @@ def main():
         roles.append(manager if i % 10 == 9 else coordinator if i % 2 == 0 else mentor)
     deadline = time.monotonic() + args.seconds
 
+    logins = [
+        (args.login, args.password)
+        if args.as_admin
+        else role_user(admin, role.__name__, i)
+        for i, role in enumerate(roles)
+    ]
+
     def user(role, index):
-        client = Client(args.url, args.db, args.login, args.password)
+        client = Client(args.url, args.db, *logins[index])
         while time.monotonic() < deadline:
             role(client, stats, ctx, index)
 
