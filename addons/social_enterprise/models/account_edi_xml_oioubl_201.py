@@ -22,6 +22,15 @@ class AccountEdiXmlOioubl201(models.AbstractModel):
             party["cac:Contact"]["cbc:ID"] = {"_text": reference}
         return res
 
+    def _get_uom_unece_code(self, uom):
+        """Core reads the unit's XML id once an invoice line; a billing run
+        exports thousands of lines in a handful of units: once a unit and
+        transaction (the cursor's cache)."""
+        codes = self.env.cr.cache.setdefault("social_enterprise_unece_codes", {})
+        if uom.id not in codes:
+            codes[uom.id] = super()._get_uom_unece_code(uom)
+        return codes[uom.id]
+
     def _get_tax_category_node(self, vals):
         """VAT-exempt social services: category E (OIOUBL ZeroRated) with the
         Danish legal reason, ML § 13, stk. 1, nr. 2."""

@@ -210,11 +210,17 @@ class SocialBillingLine(models.Model):
             lines.append(kinds[self.kind])
         return "\n".join(lines)
 
-    def _prepare_invoice_line_vals(self):
+    def _prepare_invoice_line_vals(self, accounts=None):
+        """Values of the invoice line; ``accounts`` caches the revenue-stream
+        analytic accounts, {(stream, company): account}, across an invoice batch."""
         self.ensure_one()
-        account = self.env["account.analytic.account"]._get_revenue_stream_account(
-            self.scheme_id.revenue_stream, self.company_id
-        )
+        accounts = {} if accounts is None else accounts
+        key = (self.scheme_id.revenue_stream, self.company_id)
+        if key not in accounts:
+            accounts[key] = self.env[
+                "account.analytic.account"
+            ]._get_revenue_stream_account(*key)
+        account = accounts[key]
         # Credit notes carry positive quantities and prices: the document type
         # holds the sign.
         vals = {
@@ -230,7 +236,41 @@ class SocialBillingLine(models.Model):
             vals["product_uom_id"] = product.uom_id.id
         if account:
             vals["analytic_distribution"] = {str(account.id): 100.0}
+        vals.update(self._precompute_invoice_line_figures(vals, product))
         return vals
+
+    def _precompute_invoice_line_figures(self, vals, product):
+        """The line's balance and base tax tags as account.move computes them.
+
+        A new invoice recomputes its taxes from quantities and prices and then
+        writes each product line whose balance or tags differ from the result: one
+        write per line, the most expensive part of a billing run's invoices. Lines
+        created with these values already are left alone, so a run's invoices cost
+        one batched create. Wrong figures are only slower, never wrong: core still
+        recomputes them and writes where they differ. Nothing is precomputed for a
+        sales journal in a foreign currency (its rate is the invoice's business)."""
+        self.ensure_one()
+        company = self.company_id
+        journal_currency = self.agreement_id.journal_id.currency_id
+        if journal_currency and journal_currency != company.currency_id:
+            return {}
+        refund = self.amount < 0
+        taxes = self.agreement_id.tax_ids
+        result = taxes.compute_all(
+            vals["price_unit"],
+            currency=company.currency_id,
+            quantity=vals["quantity"],
+            product=product,
+            partner=self.agreement_id.invoice_partner_id,
+            is_refund=refund,
+        )
+        # Customer invoices credit their product lines, credit notes debit them.
+        balance = result["total_excluded"] if refund else -result["total_excluded"]
+        return {
+            "balance": balance,
+            "amount_currency": balance,
+            "tax_tag_ids": [fields.Command.set(result["base_tags"])],
+        }
 
     @api.model
     def _invoice_figures(self, quantity, price_unit, amount):

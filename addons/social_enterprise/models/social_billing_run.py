@@ -97,6 +97,16 @@ class SocialBillingRun(models.Model):
         "account.group_account_invoice",
     )
     summary = fields.Html(readonly=True, copy=False, sanitize=True)
+    invoice_queued_by = fields.Many2one(
+        "res.users",
+        "Invoices Queued By",
+        readonly=True,
+        copy=False,
+        help="Set while the invoices are created in the background, as this user.",
+    )
+    invoiced_line_count = fields.Integer(
+        "Lines Invoiced", compute="_compute_invoiced_line_count"
+    )
 
     @api.model
     def _default_period_start(self):
@@ -624,43 +634,141 @@ class SocialBillingRun(models.Model):
         """Create draft invoices and credit notes from the preview, in one batch."""
         moves = self.env["account.move"]
         for run in self:
-            if run.state != "preview":
-                raise UserError(
-                    self.env._(
-                        "Compute %(run)s first: there is no preview to invoice.",
-                        run=run.display_name,
-                    )
-                )
-            lines = run.line_ids.filtered(
-                lambda line: not line.sudo().move_id and line.amount
-            )
-            groups = lines.grouped(lambda line: line._get_invoice_grouping_key())
-            batches = list(groups.values())
-            new_moves = self.env["account.move"].create(
-                [run._prepare_invoice_vals(batch) for batch in batches]
-            )
-            for move, batch in zip(new_moves, batches, strict=True):
-                batch.write({"move_id": move.id})
-            run.state = "done"
-            run.message_post(
-                body=self.env._(
-                    "%(count)s draft invoices and credit notes created.",
-                    count=len(new_moves),
-                )
-            )
-            moves |= new_moves
+            run._check_can_invoice()
+            moves |= run._create_invoices_chunk()
         return moves
 
-    def _prepare_invoice_vals(self, lines):
+    def action_queue_invoices(self):
+        """Create the invoices in the background (a scheduled job in chunks), for
+        long runs: nobody waits on a request that can time out. The job acts as the
+        user who queued it; the form shows how many lines are invoiced so far."""
+        for run in self:
+            run._check_can_invoice()
+        self.write({"invoice_queued_by": self.env.uid})
+        for run in self:
+            run.message_post(
+                body=self.env._("Invoices queued: they are created in the background.")
+            )
+        self.env.ref("social_enterprise.ir_cron_social_billing_invoices")._trigger()
+        return True
+
+    def _check_can_invoice(self):
+        self.ensure_one()
+        if self.state != "preview":
+            raise UserError(
+                self.env._(
+                    "Compute %(run)s first: there is no preview to invoice.",
+                    run=self.display_name,
+                )
+            )
+        if not self._try_lock():
+            raise UserError(
+                self.env._(
+                    "%(run)s is being invoiced right now: wait for it to finish.",
+                    run=self.display_name,
+                )
+            )
+
+    def _try_lock(self):
+        """Lock the run for invoicing until the transaction ends; False when
+        another transaction holds it. One invoicing of a run at a time: a second
+        request (a double click, the background job) would bill the same lines
+        again."""
+        self.ensure_one()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(
+                    "SELECT id FROM social_billing_run WHERE id = %s FOR UPDATE NOWAIT",
+                    (self.id,),
+                )
+        except psycopg2.errors.LockNotAvailable:
+            return False
+        return True
+
+    def _lines_to_invoice(self):
+        self.ensure_one()
+        return self.line_ids.filtered(
+            lambda line: not line.sudo().move_id and line.amount
+        )
+
+    def _create_invoices_chunk(self, limit=None):
+        """Create the invoices of up to ``limit`` invoice groups (all by default)
+        in one batched ``account.move.create``; the run is invoiced when no line
+        is left. Each chunk is whole: its invoices and the lines they bill."""
+        self.ensure_one()
+        groups = self._lines_to_invoice().grouped(
+            lambda line: line._get_invoice_grouping_key()
+        )
+        batches = list(groups.values())[:limit]
+        accounts = {}
+        new_moves = self.env["account.move"].create(
+            [self._prepare_invoice_vals(batch, accounts) for batch in batches]
+        )
+        for move, batch in zip(new_moves, batches, strict=True):
+            batch.write({"move_id": move.id})
+        if len(batches) == len(groups):
+            self.write({"state": "done", "invoice_queued_by": False})
+            self.message_post(
+                body=self.env._(
+                    "%(count)s draft invoices and credit notes created.",
+                    count=len(self.sudo().line_ids.move_id),
+                )
+            )
+        return new_moves
+
+    @api.depends("line_ids.move_id")
+    def _compute_invoiced_line_count(self):
+        for run in self:
+            run.invoiced_line_count = len(run.sudo().line_ids.filtered("move_id"))
+
+    @api.model
+    def _cron_create_queued_invoices(self, chunk=50):
+        """The background job of ``action_queue_invoices``: each queued run in
+        chunks of ``chunk`` invoices, committed one by one with the job's progress,
+        so a job stopped half way (a timeout, a restart) goes on where it stopped
+        and bills nothing twice."""
+        Cron = self.env["ir.cron"]
+        runs = self.search([("invoice_queued_by", "!=", False)])
+        for run in runs:
+            run = run.with_user(run.invoice_queued_by).with_company(run.company_id)
+            try:
+                while run.state == "preview":
+                    with self.env.cr.savepoint():
+                        if not run._try_lock():
+                            # Another request invoices it (or a killed job's
+                            # transaction is not gone yet): try again in a minute.
+                            self.env.ref(
+                                "social_enterprise.ir_cron_social_billing_invoices"
+                            )._trigger(fields.Datetime.now() + relativedelta(minutes=1))
+                            break
+                        moves = run._create_invoices_chunk(chunk)
+                    left = len(run._lines_to_invoice())
+                    if Cron._commit_progress(len(moves), remaining=left) <= 0:
+                        return  # out of time: the job runs again for the rest
+            except Exception as error:  # noqa: BLE001 - reported on the run
+                # The savepoint undid the failed chunk; earlier ones stay whole.
+                _logger.exception("Queued invoicing of %s failed", run.name)
+                run = run.sudo()
+                run.invoice_queued_by = False
+                run.message_post(
+                    body=self.env._(
+                        "Creating the invoices in the background failed: %(error)s",
+                        error=str(error),
+                    )
+                )
+                Cron._commit_progress()
+
+    def _prepare_invoice_vals(self, lines, accounts=None):
         """One draft invoice (or credit note) for billing lines of one agreement,
-        its texts in the receiver's language (see ``_get_document_lang``)."""
+        its texts in the receiver's language (see ``_get_document_lang``).
+        ``accounts`` caches the revenue-stream accounts across the batch."""
         self.ensure_one()
         lang = lines.agreement_id.invoice_partner_id._get_document_lang()
         return self.with_context(lang=lang)._prepare_invoice_vals_lang(
-            lines.with_context(lang=lang)
+            lines.with_context(lang=lang), accounts
         )
 
-    def _prepare_invoice_vals_lang(self, lines):
+    def _prepare_invoice_vals_lang(self, lines, accounts=None):
         agreement = lines.agreement_id
         refund = lines[0].amount < 0
         refs = list(dict.fromkeys(lines.mapped("order_ref")))
@@ -683,7 +791,8 @@ class SocialBillingRun(models.Model):
                 agreement=agreement.name,
             ),
             "invoice_line_ids": [
-                Command.create(line._prepare_invoice_line_vals()) for line in lines
+                Command.create(line._prepare_invoice_line_vals(accounts))
+                for line in lines
             ],
         }
         if agreement.payment_term_id:

@@ -70,6 +70,18 @@ MEASURES = (
 )
 
 
+def _planned_sum(weekly_hours, days_per_week, first, last):
+    """Planned (days, hours) of [first, last]: the sum of ``periods.planned_on``
+    over its days, unrounded."""
+    if not days_per_week:
+        return 0.0, 0.0
+    if days_per_week > 5:
+        days = (last - first).days + 1
+        return days * days_per_week / 7.0, days * (weekly_hours or 0.0) / 7.0
+    weekdays = periods.count_weekdays(first, last)
+    return weekdays * days_per_week / 5.0, weekdays * (weekly_hours or 0.0) / 5.0
+
+
 class SocialPlacement(models.Model):
     """One person on one scheme, paid by one municipality, over one period (forløb)."""
 
@@ -712,11 +724,18 @@ class SocialPlacement(models.Model):
         placements = self.filtered(
             lambda p: p.state in ("active", "ended") and p.scheme_id.exclusive
         )
-        attendance = self._get_attendance_by_day(
-            placements.employee_id, date_from, date_to
+        by_employee = (
+            self.env["hr.attendance"]
+            .sudo()  # narrow read: sums of hours only
+            ._get_hours_by_day(placements.employee_id, date_from, date_to)
+            if placements and date_from <= date_to
+            else {}
         )
         result = {}
         for placement in placements:
+            # Planned figures by arithmetic per month (or window), attendance over
+            # the person's attended days only: the cost follows the attendance
+            # rows, not placements × calendar days.
             buckets = {}
             window = periods.overlap(
                 placement.date_start, placement.date_end, date_from, date_to
@@ -727,21 +746,32 @@ class SocialPlacement(models.Model):
                     if placement.uses_effective_hours
                     else 1.0
                 )
-                for day in periods.iter_days(window[0], window[1]):
-                    key = day.replace(day=1) if by_month else None
-                    if key not in buckets:
-                        buckets[key] = dict.fromkeys(MEASURES, 0.0)
-                    values = buckets[key]
-                    p_days, p_hours = periods.planned_on(
-                        day, placement.weekly_hours, placement.days_per_week
-                    )
-                    hours = attendance.get((placement.employee_id.id, day), 0.0)
-                    values["planned_days"] += p_days
-                    values["planned_hours"] += p_hours
-                    values["attended_days"] += 1 if hours > 0 else 0
+                weekly, per_week = placement.weekly_hours, placement.days_per_week
+                segments = (
+                    [
+                        (max(first, window[0]), min(last, window[1]))
+                        for first, last in periods.month_ranges(*window)
+                    ]
+                    if by_month
+                    else [window]
+                )
+                for first, last in segments:
+                    p_days, p_hours = _planned_sum(weekly, per_week, first, last)
+                    values = dict.fromkeys(MEASURES, 0.0)
+                    values["planned_days"] = p_days
+                    values["planned_hours"] = p_hours
+                    values["absence_hours"] = p_hours
+                    buckets[first.replace(day=1) if by_month else None] = values
+                for day, hours in by_employee.get(placement.employee_id.id, {}).items():
+                    if not (window[0] <= day <= window[1]) or not hours:
+                        continue
+                    values = buckets[day.replace(day=1) if by_month else None]
+                    planned = periods.planned_on(day, weekly, per_week)[1]
+                    values["attended_days"] += 1
                     values["attended_hours"] += hours
                     values["effective_hours"] += hours * factor
-                    values["absence_hours"] += max(p_hours - hours, 0.0)
+                    # absence = sum over days of max(planned - hours, 0)
+                    values["absence_hours"] -= min(planned, hours)
             if by_month:
                 result[placement.id] = buckets
             else:

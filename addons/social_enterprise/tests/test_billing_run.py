@@ -1,4 +1,5 @@
 from datetime import date, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -498,6 +499,150 @@ class TestBillingRun(BillingCase):
         run.action_create_invoices()
         action = run.action_view_invoices()
         self.assertEqual(len(action["domain"][0][2]), 3)
+
+    def _queued_stu_run(self, count=3):
+        """A preview of ``count`` STU places in November at a municipality that
+        wants one invoice per order: ``count`` invoices of 17,500.00."""
+        municipality = self.env["res.partner"].create(
+            {
+                "name": "Baggrundskommune",
+                "is_company": True,
+                "is_municipality": True,
+                **municipal_address(self.env),
+                "peppol_eas": "0088",
+                "peppol_endpoint": "5798000300033",
+            }
+        )
+        self._agreement(
+            municipality,
+            [(self.scheme_stu, False, "month", 17500.0)],
+            invoice_per_order=True,
+        )
+        for _i in range(count):
+            self._placement(
+                scheme_id=self.scheme_stu.id,
+                municipality_id=municipality.id,
+                rate_level=False,
+            )
+        run = self._run(NOV, municipality_ids=municipality.ids)
+        run.action_compute()
+        self.assertEqual(run.line_count, count)
+        run.action_queue_invoices()
+        self.assertEqual(run.invoice_queued_by, self.env.user)
+        cron = self.env.ref("social_enterprise.ir_cron_social_billing_invoices")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)])
+        )
+        return run
+
+    def _cron_invoices(self, budget, chunk=2):
+        """Run the background job; each chunk's commit reports its progress and
+        gets the time left from ``budget`` (a list of seconds, one a chunk)."""
+        progress = []
+
+        def commit_progress(cron, processed=0, *, remaining=None, deactivate=False):
+            progress.append((processed, remaining))
+            return budget.pop(0) if budget else 1.0
+
+        Cron = self.registry["ir.cron"]
+        with patch.object(Cron, "_commit_progress", commit_progress):
+            self.env["social.billing.run"]._cron_create_queued_invoices(chunk=chunk)
+        return progress
+
+    def test_invoices_in_the_background_in_chunks(self):
+        run = self._queued_stu_run(3)
+        progress = self._cron_invoices([60.0, 60.0])
+        # Chunks of 2 invoices: 2 done and 1 line left, then 1 done and 0 left.
+        self.assertEqual(progress, [(2, 1), (1, 0)])
+        self.assertEqual(run.state, "done")
+        self.assertFalse(run.invoice_queued_by)
+        self.assertEqual(run.invoiced_line_count, 3)
+        self.assertEqual(len(run.move_ids), 3)
+        self.assertEqual(run.move_ids.mapped("amount_untaxed"), [17500.0] * 3)
+
+    def test_background_job_stopped_half_way_goes_on(self):
+        """Out of time after the first chunk: the run stays a preview with 2 of
+        its 3 lines invoiced; the next run of the job bills the last one, once."""
+        run = self._queued_stu_run(3)
+        self._cron_invoices([0.0])
+        self.assertEqual(run.state, "preview")
+        self.assertEqual(run.invoiced_line_count, 2)
+        self.assertEqual(len(run.move_ids), 2)
+        self.assertEqual(run.invoice_queued_by, self.env.user)
+        self._cron_invoices([60.0])
+        self.assertEqual(run.state, "done")
+        self.assertEqual(len(run.move_ids), 3)
+        self.assertEqual(
+            sorted(run.line_ids.mapped(lambda line: line.move_id.id)),
+            sorted(run.move_ids.ids),
+            "each line on its own invoice, none billed twice",
+        )
+
+    def test_background_job_leaves_a_run_another_request_invoices(self):
+        """A run locked by another transaction (a user invoicing it, a killed
+        job's connection not gone yet) stays queued and the job tries again."""
+        run = self._queued_stu_run(2)
+        cron = self.env.ref("social_enterprise.ir_cron_social_billing_invoices")
+        Trigger = self.env["ir.cron.trigger"]
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        Run = self.registry["social.billing.run"]
+        with patch.object(Run, "_try_lock", lambda self: False):
+            progress = self._cron_invoices([60.0])
+            with self.assertRaisesRegex(UserError, "being invoiced right now"):
+                run.action_create_invoices()
+        self.assertEqual(progress, [])
+        self.assertEqual(run.state, "preview")
+        self.assertFalse(run.move_ids)
+        self.assertEqual(run.invoice_queued_by, self.env.user)
+        self.assertEqual(
+            Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1
+        )
+        self._cron_invoices([60.0])
+        self.assertEqual(run.state, "done")
+        self.assertEqual(len(run.move_ids), 2)
+
+    def test_invoice_query_count_does_not_grow_with_placements(self):
+        """Creating the invoices costs the same number of queries for 5 and 20
+        placements: one batched create whose product lines come with their
+        balance and tax tags, so account.move writes none of them again."""
+        gln = ("5798000300002", "5798000300019", "5798000300026", "5798000300033")
+
+        def prepare(count, index):
+            municipality = self.env["res.partner"].create(
+                {
+                    "name": f"Fakturakommune {index}",
+                    "is_company": True,
+                    "is_municipality": True,
+                    **municipal_address(self.env),
+                    "peppol_eas": "0088",
+                    "peppol_endpoint": gln[index],
+                }
+            )
+            self._agreement(municipality, [(self.scheme_103, False, "day", 500.0)])
+            for _i in range(count):
+                self._placement(municipality_id=municipality.id)
+            run = self._run(NOV, municipality_ids=municipality.ids)
+            run.action_compute()
+            return run
+
+        runs = [prepare(count, i) for i, count in enumerate((5, 20, 5, 20))]
+        counts = []
+        for run in runs:
+            self.env.invalidate_all()
+            self.env.flush_all()
+            before = self.cr.sql_log_count
+            run.action_create_invoices()
+            self.env.flush_all()
+            counts.append(self.cr.sql_log_count - before)
+        # The first two warm the registry caches (sequences, access rules).
+        self.assertEqual(counts[2], counts[3], f"queries for 5 and 20: {counts}")
+        # Worked example: November, 30 calendar days at 500.00 a day, full time.
+        invoice = runs[3].move_ids
+        self.assertEqual(len(invoice), 1)
+        self.assertEqual(len(invoice.invoice_line_ids), 20)
+        self.assertEqual(invoice.invoice_line_ids.mapped("balance"), [-15000.0] * 20)
+        self.assertEqual(invoice.amount_untaxed, 300000.0)
+        self.assertEqual(invoice.amount_residual, 300000.0)
 
     def test_query_count_does_not_grow_with_placements(self):
         """The computation costs the same number of queries for 10 and 100

@@ -70,6 +70,42 @@ class TestHours(SocialEnterpriseCase):
         # 9 Nov 6 h, 11 Nov 2 h -> absent 2 h that day; 10 other weekdays fully absent.
         self.assertAlmostEqual(data["absence_hours"], 2 + 10 * 4)
 
+    @freeze_time("2026-11-22")
+    def test_hours_by_month_six_days_a_week(self):
+        """By month, clipped to the placement; from 6 days a week every calendar
+        day is planned (42 h over 6 days: 6 h and 6/7 day a day)."""
+        person = self.env["hr.employee"].create({"name": "Seks Dage"})
+        placement = self.Placement.create(
+            {
+                "employee_id": person.id,
+                "scheme_id": self.scheme_104.id,
+                "municipality_id": self.municipality.id,
+                "date_start": date(2026, 10, 28),
+                "date_end": date(2026, 11, 3),
+                "weekly_hours": 42,
+                "days_per_week": 6,
+                "state": "active",
+            }
+        )
+        self._attend(person, datetime(2026, 10, 31, 5), 5)  # a Saturday
+        self._attend(person, datetime(2026, 11, 2, 5), 3)
+        self._attend(person, datetime(2026, 11, 5, 5), 4)  # after the end
+        data = placement._get_hours_data(
+            date(2026, 10, 1), date(2026, 11, 30), by_month=True
+        )[placement.id]
+        self.assertEqual(sorted(data), [date(2026, 10, 1), date(2026, 11, 1)])
+        october, november = data[date(2026, 10, 1)], data[date(2026, 11, 1)]
+        # 28-31 October: 4 days; 1-3 November: 3 days.
+        self.assertAlmostEqual(october["planned_days"], 4 * 6 / 7)
+        self.assertAlmostEqual(october["planned_hours"], 24.0)
+        self.assertAlmostEqual(november["planned_hours"], 18.0)
+        self.assertEqual(october["attended_days"], 1)
+        self.assertAlmostEqual(october["attended_hours"], 5.0)
+        self.assertAlmostEqual(october["absence_hours"], 24.0 - 5.0)
+        self.assertEqual(november["attended_days"], 1)
+        self.assertAlmostEqual(november["attended_hours"], 3.0)
+        self.assertAlmostEqual(november["absence_hours"], 18.0 - 3.0)
+
     def test_report_view_matches_computation(self):
         """The day-by-day SQL view and the Python computation agree.
 

@@ -91,6 +91,19 @@ class TestOioubl(BillingCase):
             ["0.00"],
         )
 
+    def test_unit_codes_are_looked_up_once_a_unit(self):
+        """UN/ECE unit codes by the unit's XML id, read once a unit and
+        transaction: a run's thousands of lines cost no query each."""
+        edi = self.env["account.edi.xml.oioubl_201"]
+        day = self.env.ref("uom.product_uom_day")
+        unit = self.env.ref("uom.product_uom_unit")
+        self.assertEqual(edi._get_uom_unece_code(day), "DAY")
+        self.assertEqual(edi._get_uom_unece_code(unit), "C62")
+        self.assertEqual(edi._get_uom_unece_code(unit.browse()), "C62")
+        with self.assertQueryCount(0):
+            self.assertEqual(edi._get_uom_unece_code(day), "DAY")
+            self.assertEqual(edi._get_uom_unece_code(unit), "C62")
+
     def test_preview_refuses_a_municipality_the_oioubl_would_reject(self):
         # The CVR number also sets the Peppol endpoint: keep it, break the address.
         self.municipality.write({"street": "Rådhuspladsen", "zip": False})
