@@ -43,7 +43,6 @@ from . import social_authorisation_extension
 from . import social_suspension
 
 from . import social_placement_extension
-from . import social_billing_run_authorisation
 from . import social_referral
 from . import social_status_report_type
 from . import social_status_report_block

@@ -242,6 +242,7 @@ class SocialBillingRun(models.Model):
             "agreements": by_key,
             "existing": lines_by_key,
             "attendance": self._get_attendance(placements) if needs_attendance else {},
+            "authorisation_periods": placements._get_authorisation_periods(),
         }
 
     def _get_attended_by_day(self, placement, data):
@@ -344,6 +345,30 @@ class SocialBillingRun(models.Model):
         return [current]
 
     def _prepare_billing_line_vals(self, placement, agreement, month, estimate, data):
+        """Values of the billing line of ``placement`` for ``month``, or None, for
+        the days an authorisation covers and no suspension takes (placements
+        without authorisations or suspensions bill every day they run).
+
+        Returns (vals, note) as ``_prepare_month_line_vals``."""
+        vals, note = self._prepare_month_line_vals(
+            placement, agreement, month, estimate, data
+        )
+        span = self.env["social.billing.line"]._get_placement_span(placement, month)
+        if not span:
+            return vals, note
+        spans = placement._get_billable_spans(
+            span[0], span[1], data.get("authorisation_periods")
+        )
+        if vals and spans:
+            vals.update(date_from=spans[0][0], date_to=spans[-1][1])
+        elif not vals and not note and not spans:
+            note = self.env._(
+                "no authorisation covers %(month)s (or the place is suspended)",
+                month=format_date(self.env, month, date_format="MMMM y"),
+            )
+        return vals, note
+
+    def _prepare_month_line_vals(self, placement, agreement, month, estimate, data):
         """Values of the billing line of ``placement`` for ``month``, or None.
 
         Returns (vals, note): note is "unchanged" when the month is billed and
@@ -486,7 +511,41 @@ class SocialBillingRun(models.Model):
     def _compute_due(
         self, placement, agreement, price_line, month, span, estimate, data
     ):
-        """The charge owed for the month as things stand: (Charge, rule, text)."""
+        """The charge owed for the month as things stand: (Charge, rule, text).
+
+        Only authorised, unsuspended days are charged: ``_compute_span_due`` runs
+        once per sub-span of the month the placement may be billed for
+        (``social.placement._get_billable_spans``) and the charges are added up."""
+        spans = span and placement._get_billable_spans(
+            span[0], span[1], data.get("authorisation_periods")
+        )
+        if not span or spans == [span]:
+            return self._compute_span_due(
+                placement, agreement, price_line, month, span, estimate, data
+            )
+        if not spans:
+            return (
+                billing.Charge(0, price_line.price, 0.0, 100.0),
+                False,
+                self.env._("No authorised day in this month."),
+            )
+        parts = [
+            self._compute_span_due(
+                placement, agreement, price_line, month, sub, estimate, data
+            )
+            for sub in spans
+        ]
+        quantity = round(sum(part[0].quantity for part in parts), 4)
+        amount = billing.round_money(sum(part[0].amount for part in parts))
+        first = parts[0][0]
+        due = billing.Charge(quantity, first.price_unit, amount, first.factor)
+        text = "\n".join(part[2] for part in parts)
+        return due, parts[0][1], text
+
+    def _compute_span_due(
+        self, placement, agreement, price_line, month, span, estimate, data
+    ):
+        """The charge for the days of ``span`` in the month: (Charge, rule, text)."""
         if not span:
             return (
                 billing.Charge(0, 0.0, 0.0, 100.0),
