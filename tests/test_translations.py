@@ -23,6 +23,15 @@ class TestTranslations(BaseCase):
             translated = {(e.msgctxt, e.msgid): e for e in po if e.msgstr}
             missing = [e.msgid for e in pot if (e.msgctxt, e.msgid) not in translated]
             self.assertFalse(missing, f"{addon.name}: untranslated {missing[:10]}")
+            # Odoo merges the .pot into the .po when it loads it: a term missing
+            # from the .pot becomes obsolete and is never translated.
+            in_pot = {(e.msgctxt, e.msgid) for e in pot}
+            extra = [e.msgid for e in po if (e.msgctxt, e.msgid) not in in_pot]
+            self.assertFalse(extra, f"{addon.name}: not in the .pot {extra[:5]}")
+            # Odoo reads a term only with its "#. module:" comment; one without it
+            # stops the loading of the file's code translations.
+            orphans = [e.msgid for e in po if "module: " not in (e.comment or "")]
+            self.assertFalse(orphans, f"{addon.name}: no module comment {orphans[:5]}")
             for entry in po:
                 self.assertEqual(
                     sorted(PLACEHOLDER.findall(entry.msgid)),
