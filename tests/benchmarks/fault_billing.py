@@ -1,4 +1,5 @@
-"""Fault check: a billing run killed in the middle leaves no half-written records.
+"""Fault check: a billing run or an import killed in the middle leaves no half-written
+records.
 
 Usage (on the benchmark database, after ``make bench`` built it)::
 
@@ -11,11 +12,15 @@ the job does and is killed with SIGKILL (no clean-up, as when a server dies) whi
 the phase runs. A new process then checks that nothing of the killed phase was
 half-written: no run (compute), no invoice and no billing line pointing at one
 (invoices), only whole chunks (the job), and that running the job again completes,
-each placement-month billed once. What the check created is removed at the end. Exits
+each placement-month billed once. The same for the payroll-file import (Danløn): a
+file of every person's month killed while it imports leaves no wage basis of that
+month, and importing it again brings every person's. What the check created is
+removed at the end. ``--only billing`` or ``--only import`` runs one part. Exits
 non-zero on any failure.
 """
 
 import argparse
+import base64
 import os
 import signal
 import subprocess
@@ -28,6 +33,9 @@ from odoo import api
 from odoo.modules.registry import Registry
 
 NAME = "FAULT-CHECK"
+# The import's month and payroll numbers: far from any real data, removed after.
+IMPORT_MONTH = date(2001, 1, 1)
+IMPORT_PREFIX = "FAULTCHECK-"
 
 
 def environment(args):
@@ -44,12 +52,54 @@ def month_to_bill():
     )
 
 
+def import_people(env):
+    """The people of the company with the most placements, each given a payroll
+    number of the check's own where they have none (removed at the end)."""
+    groups = env["social.placement"]._read_group([], ["company_id"], ["__count"])
+    company = max(groups, key=lambda group: group[1])[0]
+    employees = env["hr.employee"].search([("company_id", "=", company.id)])
+    for employee in employees.filtered(lambda e: not e.payroll_number):
+        employee.payroll_number = f"{IMPORT_PREFIX}{employee.id}"
+    return company, employees
+
+
+LINES_PER_PERSON = 2000  # so that the import runs long enough to be killed
+
+
+def import_child(env):
+    """Import a Danløn file with every person's month (2,000 lines each)."""
+    company, employees = import_people(env)
+    env.cr.commit()
+    cvr = "".join(c for c in (company.vat or "") if c.isdigit()) or "12345678"
+    text = "".join(
+        f"{cvr};{number};1;{7 + n % 2}\n"
+        for number in sorted(set(employees.mapped("payroll_number")))
+        for n in range(LINES_PER_PERSON)
+    )
+    wizard = env["social.wage.import.wizard"].create(
+        {
+            "company_id": company.id,
+            "month": IMPORT_MONTH,
+            "payroll_format": "danloen",
+            "file": base64.b64encode(text.encode()),
+            "filename": "fault-check.csv",
+        }
+    )
+    print("STARTED", flush=True)
+    wizard.action_import()
+
+
 def child(args):
     """Play the manager's request(s); print the phase before it starts."""
     registry = environment(args)
     month, day = month_to_bill()
     with registry.cursor() as cr:
         env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        if args.child == "import":
+            import_child(env)
+            cr.commit()
+            print("DONE", flush=True)
+            return
         Run = env["social.billing.run"]
         run = Run.search([("name", "=", NAME)], limit=1)
         if args.child == "compute":
@@ -94,6 +144,51 @@ def kill_during(args, phase, delay):
     return "DONE" not in rest
 
 
+def check_import(args, expect):
+    """The payroll-file import killed while it writes: one transaction, so no wage
+    basis of the month stays; the same file again brings every person's month."""
+    registry = environment(args)
+
+    def periods():
+        with registry.cursor() as cr:
+            env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+            return env["social.wage.period"].search_count(
+                [("period_start", "=", IMPORT_MONTH)]
+            )
+
+    expect(periods() == 0, "no earlier fault-check import in the database")
+    killed = kill_during(args, "import", args.delay_import)
+    expect(killed, f"import killed after {args.delay_import} s, before it ended")
+    time.sleep(2)  # PostgreSQL ends the killed connection's transaction
+    expect(periods() == 0, "killed import left no wage basis of the month")
+    subprocess.run(
+        [sys.executable, __file__, "--config", args.config, "--db", args.db]
+        + ["--child", "import"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    with registry.cursor() as cr:
+        env = api.Environment(cr, odoo.SUPERUSER_ID, {})
+        _company, employees = import_people(env)
+        imported = env["social.wage.period"].search(
+            [("period_start", "=", IMPORT_MONTH)]
+        )
+        people = len(set(employees.mapped("payroll_number")))
+        # 1,000 lines of 0.07 and 1,000 of 0.08 hours: 150.00 paid hours a person.
+        expect(
+            len(imported) == people
+            and {round(p.paid_hours, 2) for p in imported} == {150.0},
+            f"the import again: {len(imported)} of {people} payroll numbers' month, "
+            "150.00 paid hours each",
+        )
+        # Clean up what the check committed.
+        imported.unlink()
+        employees.filtered(
+            lambda e: (e.payroll_number or "").startswith(IMPORT_PREFIX)
+        ).write({"payroll_number": False})
+        cr.commit()
+
+
 def check(args):
     failures = []
 
@@ -102,6 +197,10 @@ def check(args):
         if not condition:
             failures.append(text)
 
+    if args.only in (None, "import"):
+        check_import(args, expect)
+    if args.only == "import":
+        return failures
     registry = environment(args)
 
     def state():
@@ -195,10 +294,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True)
     parser.add_argument("--db", required=True)
-    parser.add_argument("--child", choices=["compute", "invoices", "background"])
+    parser.add_argument(
+        "--child", choices=["compute", "invoices", "background", "import"]
+    )
+    parser.add_argument("--only", choices=["billing", "import"])
     parser.add_argument("--delay-compute", type=float, default=0.5)
     parser.add_argument("--delay-invoices", type=float, default=2.0)
     parser.add_argument("--delay-background", type=float, default=3.0)
+    parser.add_argument("--delay-import", type=float, default=0.5)
     args = parser.parse_args()
     if args.child:
         child(args)
