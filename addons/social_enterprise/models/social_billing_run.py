@@ -708,7 +708,14 @@ class SocialBillingRun(models.Model):
             run.message_post(
                 body=self.env._("Invoices queued: they are created in the background.")
             )
-        self.env.ref("social_enterprise.ir_cron_social_billing_invoices")._trigger()
+        self._trigger_queued_invoicing()
+        return True
+
+    def _trigger_queued_invoicing(self):
+        """Start the background invoicing of these queued runs: wake the scheduled
+        action (social_enterprise_queue_job hands them to OCA's job queue)."""
+        if self:
+            self.env.ref("social_enterprise.ir_cron_social_billing_invoices")._trigger()
         return True
 
     def _check_can_invoice(self):
@@ -781,13 +788,18 @@ class SocialBillingRun(models.Model):
             run.invoiced_line_count = len(run.sudo().line_ids.filtered("move_id"))
 
     @api.model
+    def _get_queued_runs_for_cron(self):
+        """The queued runs the scheduled action invoices itself."""
+        return self.search([("invoice_queued_by", "!=", False)])
+
+    @api.model
     def _cron_create_queued_invoices(self, chunk=50):
         """The background job of ``action_queue_invoices``: each queued run in
         chunks of ``chunk`` invoices, committed one by one with the job's progress,
         so a job stopped half way (a timeout, a restart) goes on where it stopped
         and bills nothing twice."""
         Cron = self.env["ir.cron"]
-        runs = self.search([("invoice_queued_by", "!=", False)])
+        runs = self._get_queued_runs_for_cron()
         for run in runs:
             run = run.with_user(run.invoice_queued_by).with_company(run.company_id)
             try:
