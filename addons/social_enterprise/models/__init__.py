@@ -31,6 +31,7 @@ from . import social_consent
 from . import res_partner_privacy
 from . import social_privacy_request
 from . import social_pay_trade_wage
+from . import social_pay_participant_mixin
 from . import social_pay_basis
 from . import social_pay_effort
 from . import social_pay_transport_rate

@@ -14,22 +14,9 @@ class SocialPayBasis(models.Model):
 
     _name = "social.pay.basis"
     _description = "Pay Basis (§103)"
-    _inherit = ["mail.thread"]
+    _inherit = ["social.pay.participant.mixin", "mail.thread"]
     _order = "placement_id, date_from desc"
-    _check_company_auto = True
 
-    placement_id = fields.Many2one(
-        "social.placement",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain=[("scheme_type", "=", "sheltered_103")],
-        check_company=True,
-    )
-    employee_id = fields.Many2one(
-        related="placement_id.employee_id", store=True, string="Participant"
-    )
-    company_id = fields.Many2one(related="placement_id.company_id", store=True)
     date_from = fields.Date("Valid From", required=True, tracking=True)
     date_to = fields.Date("Valid To", tracking=True)
     method = fields.Selection(METHODS, required=True, default="hourly", tracking=True)

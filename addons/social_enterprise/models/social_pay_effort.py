@@ -10,21 +10,9 @@ class SocialPayEffort(models.Model):
 
     _name = "social.pay.effort"
     _description = "Effort Units (§103)"
+    _inherit = ["social.pay.participant.mixin"]
     _order = "period_start desc, placement_id"
-    _check_company_auto = True
 
-    placement_id = fields.Many2one(
-        "social.placement",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain=[("scheme_type", "=", "sheltered_103")],
-        check_company=True,
-    )
-    employee_id = fields.Many2one(
-        related="placement_id.employee_id", store=True, string="Participant"
-    )
-    company_id = fields.Many2one(related="placement_id.company_id", store=True)
     period_start = fields.Date(
         "Month", required=True, help="Any day of the month; stored as its first day."
     )

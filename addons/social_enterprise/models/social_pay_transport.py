@@ -15,21 +15,9 @@ class SocialPayTransport(models.Model):
 
     _name = "social.pay.transport"
     _description = "Transport to Work (§103)"
+    _inherit = ["social.pay.participant.mixin"]
     _order = "placement_id, date_from desc"
-    _check_company_auto = True
 
-    placement_id = fields.Many2one(
-        "social.placement",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain=[("scheme_type", "=", "sheltered_103")],
-        check_company=True,
-    )
-    employee_id = fields.Many2one(
-        related="placement_id.employee_id", store=True, string="Participant"
-    )
-    company_id = fields.Many2one(related="placement_id.company_id", store=True)
     date_from = fields.Date("Valid From", required=True)
     date_to = fields.Date("Valid To")
     distance_km = fields.Float("Distance (km, one way)", required=True, digits=(16, 1))

@@ -229,6 +229,35 @@ class BillingCase(AccountTestInvoicingCommon):
             }
         )
 
+    def _stu_preview(self, count, month, name="Baggrundskommune"):
+        """A computed run of ``count`` STU places in ``month`` at a municipality
+        that wants one invoice per order: ``count`` invoices of 17,500.00."""
+        municipality = self.env["res.partner"].create(
+            {
+                "name": name,
+                "is_company": True,
+                "is_municipality": True,
+                **municipal_address(self.env),
+                "peppol_eas": "0088",
+                "peppol_endpoint": "5798000300033",
+            }
+        )
+        self._agreement(
+            municipality,
+            [(self.scheme_stu, False, "month", 17500.0)],
+            invoice_per_order=True,
+        )
+        for _i in range(count):
+            self._placement(
+                scheme_id=self.scheme_stu.id,
+                municipality_id=municipality.id,
+                rate_level=False,
+            )
+        run = self._run(month, municipality_ids=municipality.ids)
+        run.action_compute()
+        self.assertEqual(run.line_count, count)
+        return run
+
     @classmethod
     def _attend(cls, employee, days, hours=4.5):
         """Attendance of ``hours`` on each of ``days`` from 5:00 UTC (ends before

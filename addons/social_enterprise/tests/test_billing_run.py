@@ -501,32 +501,8 @@ class TestBillingRun(BillingCase):
         self.assertEqual(len(action["domain"][0][2]), 3)
 
     def _queued_stu_run(self, count=3):
-        """A preview of ``count`` STU places in November at a municipality that
-        wants one invoice per order: ``count`` invoices of 17,500.00."""
-        municipality = self.env["res.partner"].create(
-            {
-                "name": "Baggrundskommune",
-                "is_company": True,
-                "is_municipality": True,
-                **municipal_address(self.env),
-                "peppol_eas": "0088",
-                "peppol_endpoint": "5798000300033",
-            }
-        )
-        self._agreement(
-            municipality,
-            [(self.scheme_stu, False, "month", 17500.0)],
-            invoice_per_order=True,
-        )
-        for _i in range(count):
-            self._placement(
-                scheme_id=self.scheme_stu.id,
-                municipality_id=municipality.id,
-                rate_level=False,
-            )
-        run = self._run(NOV, municipality_ids=municipality.ids)
-        run.action_compute()
-        self.assertEqual(run.line_count, count)
+        """``_stu_preview`` queued for the background job."""
+        run = self._stu_preview(count, NOV)
         run.action_queue_invoices()
         self.assertEqual(run.invoice_queued_by, self.env.user)
         cron = self.env.ref("social_enterprise.ir_cron_social_billing_invoices")

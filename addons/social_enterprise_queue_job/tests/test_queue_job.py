@@ -4,10 +4,7 @@ from unittest.mock import patch
 from odoo.tests import tagged
 
 from odoo.addons.queue_job.tests.common import trap_jobs
-from odoo.addons.social_enterprise.tests.billing_common import (
-    BillingCase,
-    municipal_address,
-)
+from odoo.addons.social_enterprise.tests.billing_common import BillingCase
 from odoo.addons.social_enterprise_queue_job.models import social_billing_run
 
 NOV = date(2026, 11, 1)
@@ -24,33 +21,7 @@ class TestBillingJobQueue(BillingCase):
         cls.env.company.social_billing_use_job_queue = True
 
     def _stu_run(self, count):
-        """A preview of ``count`` STU places in November at a municipality that
-        wants one invoice per order: ``count`` invoices of 17,500.00."""
-        municipality = self.env["res.partner"].create(
-            {
-                "name": "Køkommune",
-                "is_company": True,
-                "is_municipality": True,
-                **municipal_address(self.env),
-                "peppol_eas": "0088",
-                "peppol_endpoint": "5798000300033",
-            }
-        )
-        self._agreement(
-            municipality,
-            [(self.scheme_stu, False, "month", 17500.0)],
-            invoice_per_order=True,
-        )
-        for _i in range(count):
-            self._placement(
-                scheme_id=self.scheme_stu.id,
-                municipality_id=municipality.id,
-                rate_level=False,
-            )
-        run = self._run(NOV, municipality_ids=municipality.ids)
-        run.action_compute()
-        self.assertEqual(run.line_count, count)
-        return run
+        return self._stu_preview(count, NOV, name="Køkommune")
 
     def test_a_job_per_chunk_until_all_is_invoiced(self):
         # 3 invoices in chunks of 2: a first job makes 2 and enqueues a second,
